@@ -1,0 +1,29 @@
+"""One exception hierarchy: callers catch :class:`ChronoError` and get a clear message."""
+
+from __future__ import annotations
+
+
+class ChronoError(Exception):
+    """The root of every error chrono raises on purpose."""
+
+
+class ParseError(ChronoError, ValueError):
+    """A date expression that cannot be read: the text, where reading stopped, what was expected."""
+
+    def __init__(self, text: str, position: int, expected: str) -> None:
+        self.text = text
+        self.position = max(0, min(position, len(text)))
+        self.expected = expected
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        if not self.text.strip():
+            return f"empty date expression: expected {self.expected}"
+        return f"cannot read {shown!r} at position {self.position}: {self.expected}"
+
+    def excerpt(self) -> str:
+        """The text with a caret under the failing position, for terminals."""
+        start = max(0, self.position - 40)
+        line = self.text[start : self.position + 40].replace("\n", " ")
+        return f"{line}\n{' ' * (self.position - start)}^"

@@ -1,0 +1,156 @@
+"""The values of a fuzzy date: windows of days and intervals made of two windows.
+
+An expression denotes an unknown span: its start lies in one window of days and
+its end in another (dates.md). The validators hold the invariants, so an
+:class:`Interval` that exists is a consistent one; an open bound is ``None``,
+never a made-up far date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from chrono.days import Day
+
+_NEG = float("-inf")
+_POS = float("inf")
+
+
+def lower(day: Day | None) -> float:
+    """A lower bound as a number, ``-inf`` where open."""
+    return _NEG if day is None else day.ordinal
+
+
+def upper(day: Day | None) -> float:
+    """An upper bound as a number, ``+inf`` where open."""
+    return _POS if day is None else day.ordinal
+
+
+def _ordered_bounds(instance: Window, _attribute: Any, latest: Day | None) -> None:
+    if instance.earliest is not None and latest is not None and latest < instance.earliest:
+        raise ValueError(f"window ends ({latest}) before it begins ({instance.earliest})")
+
+
+@attrs.frozen
+class Window:
+    """Days ``earliest`` to ``latest``, both inclusive; ``None`` is an open bound."""
+
+    earliest: Day | None
+    latest: Day | None = attrs.field(validator=_ordered_bounds)
+
+    @classmethod
+    def of_days(cls, first: Day, last: Day) -> Window:
+        return cls(first, last)
+
+    @classmethod
+    def of_day(cls, day: Day) -> Window:
+        return cls(day, day)
+
+    @property
+    def is_open(self) -> bool:
+        return self.earliest is None or self.latest is None
+
+    def contains(self, other: Window) -> bool:
+        return lower(self.earliest) <= lower(other.earliest) and upper(other.latest) <= upper(
+            self.latest
+        )
+
+    def __str__(self) -> str:
+        first = "..." if self.earliest is None else self.earliest.isoformat()
+        last = "..." if self.latest is None else self.latest.isoformat()
+        return f"{first} .. {last}"
+
+
+PRECISIONS = (
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "third",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "partial",
+    "set",
+    "recent",
+)
+
+
+def _check_interval(instance: Interval, _attribute: Any, _value: Any) -> None:
+    start, end = instance.start, instance.end
+    if lower(start.earliest) > lower(end.earliest):
+        raise ValueError(f"the start ({start}) can begin after the end can ({end})")
+    if upper(start.latest) > upper(end.latest):
+        raise ValueError(f"the start ({start}) can end after the end ({end})")
+    core = instance.core
+    if core is not None:
+        whole = Window(start.earliest, end.latest)
+        if not whole.contains(core):
+            raise ValueError(f"the core {core} is not inside the window {whole}")
+    if instance.precision not in PRECISIONS:
+        raise ValueError(f"unknown precision {instance.precision!r}")
+
+
+@attrs.frozen
+class Interval:
+    """What a date expression denotes: a start window, an end window and how they were known.
+
+    ``core`` is the unwidened window of an approximate or uncertain date (its
+    start's earliest and end's latest before widening); ``rule`` names the
+    reading that produced it, for explanations, and takes no part in equality.
+    """
+
+    start: Window
+    end: Window
+    precision: str
+    core: Window | None = attrs.field(default=None, validator=_check_interval)
+    qualifiers: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    rule: str = attrs.field(default="", eq=False)
+
+    @classmethod
+    def within(cls, window: Window, precision: str, **kwargs: Any) -> Interval:
+        """Something that happened somewhere in ``window``: start and end share it."""
+        return cls(window, window, precision, **kwargs)
+
+    @classmethod
+    def span(cls, start: Window, end: Window, precision: str, **kwargs: Any) -> Interval:
+        """A span that starts in ``start`` and ends in ``end``, clipped as dates.md says.
+
+        Raises ValueError when the end lies wholly before the start.
+        """
+        if upper(end.latest) < lower(start.earliest):
+            raise ValueError(f"the end ({end}) lies wholly before the start ({start})")
+        start_latest = start.latest
+        if end.latest is not None and (start_latest is None or end.latest < start_latest):
+            start_latest = end.latest
+        end_earliest = end.earliest
+        if start.earliest is not None and (end_earliest is None or start.earliest > end_earliest):
+            end_earliest = start.earliest
+        return cls(
+            Window(start.earliest, start_latest),
+            Window(end_earliest, end.latest),
+            precision,
+            **kwargs,
+        )
+
+    @property
+    def earliest(self) -> Day | None:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> Day | None:
+        return self.end.latest
+
+    @property
+    def window(self) -> Window:
+        """From the earliest possible start to the latest possible end."""
+        return Window(self.start.earliest, self.end.latest)
+
+    @property
+    def is_span(self) -> bool:
+        return self.start != self.end

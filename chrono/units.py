@@ -1,0 +1,233 @@
+"""Windows of calendar units, their parts, and widening by a precision's step.
+
+Pure arithmetic on :class:`~chrono.days.Day`: no parsing and no reference date.
+"""
+
+from __future__ import annotations
+
+from chrono.days import (
+    Day,
+    add_months,
+    days_from_civil,
+    iso_week_monday,
+    month_length,
+)
+from chrono.model import Window
+
+# Season codes of EDTF level 1 and 2: code -> (first month, number of months).
+# Winter starts in December of the year written and ends in February of the next.
+SEASON_MONTHS: dict[int, tuple[int, int]] = {
+    21: (3, 3),
+    22: (6, 3),
+    23: (9, 3),
+    24: (12, 3),  # northern (level 1)
+    25: (3, 3),
+    26: (6, 3),
+    27: (9, 3),
+    28: (12, 3),  # northern (level 2)
+    29: (9, 3),
+    30: (12, 3),
+    31: (3, 3),
+    32: (6, 3),  # southern
+    33: (1, 3),
+    34: (4, 3),
+    35: (7, 3),
+    36: (10, 3),  # quarters
+    37: (1, 4),
+    38: (5, 4),
+    39: (9, 4),  # thirds (quadrimesters)
+    40: (1, 6),
+    41: (7, 6),  # halves (semesters)
+}
+
+
+def season_precision(code: int) -> str:
+    if code <= 32:
+        return "season"
+    if code <= 36:
+        return "quarter"
+    return "third" if code <= 39 else "half"
+
+
+def day_window(year: int, month: int, day: int) -> Window:
+    d = Day.from_ymd(year, month, day)
+    return Window(d, d)
+
+
+def months_window(year: int, month: int, count: int) -> Window:
+    """``count`` whole months from ``year-month`` on, crossing years as needed."""
+    last_year, last_month = add_months(year, month, count - 1)
+    return Window(Day.first_of_month(year, month), Day.last_of_month(last_year, last_month))
+
+
+def month_window(year: int, month: int) -> Window:
+    return months_window(year, month, 1)
+
+
+def years_window(first: int, last: int) -> Window:
+    return Window(Day(days_from_civil(first, 1, 1)), Day(days_from_civil(last, 12, 31)))
+
+
+def year_window(year: int) -> Window:
+    return years_window(year, year)
+
+
+def season_window(year: int, code: int) -> Window:
+    first_month, count = SEASON_MONTHS[code]
+    return months_window(year, first_month, count)
+
+
+def quarter_window(year: int, quarter: int) -> Window:
+    return months_window(year, 3 * quarter - 2, 3)
+
+
+def half_window(year: int, half: int) -> Window:
+    return months_window(year, 6 * half - 5, 6)
+
+
+def week_window(year: int, week: int) -> Window:
+    monday = iso_week_monday(year, week)
+    return Window(monday, monday.plus(6))
+
+
+def decade_window(first_year: int) -> Window:
+    return years_window(first_year, first_year + 9)
+
+
+def century_window(first_year: int) -> Window:
+    """A century from its first year: ``(n-1)00`` for the nth, but year 1 for the 1st AD."""
+    return years_window(first_year, first_year + 99 if first_year != 1 else 99)
+
+
+# Parts ------------------------------------------------------------------------
+
+# What a unit is made of, for cutting it into parts: its sub-units.
+_BY_MONTHS = frozenset({"year", "season", "quarter", "third", "half"})
+_BY_YEARS = frozenset({"decade", "century"})
+
+PART_NAMES = (
+    "early",
+    "mid",
+    "late",
+    "half1",
+    "half2",
+    "quarter1",
+    "quarter2",
+    "quarter3",
+    "quarter4",
+)
+
+
+def _cut(count: int, part: str) -> tuple[int, int]:
+    """The 0-based first and last sub-unit of ``part`` of ``count`` sub-units.
+
+    Thirds end at ceil(n/3) and ceil(2n/3): a year 4+4+4 months, a decade 4+3+3 years,
+    a century 34+33+33 years (dates.md).
+    """
+    if part in ("early", "mid", "late"):
+        first_end = -(-count // 3)
+        second_end = -(-2 * count // 3)
+        if part == "early":
+            return 0, first_end - 1
+        if part == "mid":
+            return first_end, second_end - 1
+        return second_end, count - 1
+    if part in ("half1", "half2"):
+        mid = count // 2
+        return (0, mid - 1) if part == "half1" else (mid, count - 1)
+    quarter = int(part[-1])
+    return (quarter - 1) * count // 4, quarter * count // 4 - 1
+
+
+def part_of(window: Window, kind: str, part: str) -> Window:
+    """``part`` (early, mid, late, half1, ...) of a unit of ``kind`` covering ``window``."""
+    first, last = window.earliest, window.latest
+    assert first is not None and last is not None
+    if kind in _BY_MONTHS:
+        y0, m0, _ = first.ymd
+        y1, m1, _ = last.ymd
+        count = (y1 * 12 + m1) - (y0 * 12 + m0) + 1
+        a, b = _cut(count, part)
+        ya, ma = add_months(y0, m0, a)
+        yb, mb = add_months(y0, m0, b)
+        return Window(Day.first_of_month(ya, ma), Day.last_of_month(yb, mb))
+    if kind in _BY_YEARS:
+        y0, y1 = first.year, last.year
+        a, b = _cut(y1 - y0 + 1, part)
+        return years_window(y0 + a, y0 + b)
+    if kind == "month":
+        y, m, _ = first.ymd
+        length = month_length(y, m)
+        bounds = {
+            "early": (1, 10),
+            "mid": (11, 20),
+            "late": (21, length),
+            "half1": (1, 15),
+            "half2": (16, length),
+        }
+        if part in bounds:
+            a, b = bounds[part]
+            return Window(first.plus(a - 1), first.plus(b - 1))
+    a, b = _cut(last.ordinal - first.ordinal + 1, part)
+    return Window(first.plus(a), first.plus(max(a, b)))
+
+
+def part_precision(kind: str, part: str) -> str:
+    if part.startswith("half"):
+        return "half"
+    if part.startswith("quarter"):
+        return "quarter" if kind == "year" else kind
+    return "third"
+
+
+# Widening ----------------------------------------------------------------------
+
+# The step of each precision as (unit, amount): dates.md's "step" table. A part
+# of a month widens by a week: the table is silent there, and a month would
+# swallow the part (docs/dates.md).
+STEPS: dict[str, tuple[str, int]] = {
+    "day": ("days", 1),
+    "week": ("days", 7),
+    "month": ("months", 1),
+    "season": ("months", 1),
+    "quarter": ("months", 1),
+    "third": ("months", 1),
+    "half": ("months", 1),
+    "year": ("years", 1),
+    "decade": ("years", 1),
+    "century": ("years", 10),
+    "partial": ("days", 1),
+    "set": ("years", 1),
+    "recent": ("days", 7),
+    "month-part": ("days", 7),
+}
+
+
+def shift_months(day: Day, months: int, *, keep_month_end: bool) -> Day:
+    """``day`` moved by whole months; the day clamps to the month reached.
+
+    With ``keep_month_end`` a month's last day stays a last day, so widening
+    ``2004-06`` by a month ends on July 31, not July 30.
+    """
+    y, m, d = day.ymd
+    ny, nm = add_months(y, m, months)
+    length = month_length(ny, nm)
+    if keep_month_end and d == month_length(y, m):
+        d = length
+    return Day(days_from_civil(ny, nm, min(d, length)))
+
+
+def widen(window: Window, step: str, times: int) -> Window:
+    """``window`` widened by ``times`` steps of the precision ``step`` on each side."""
+    unit, amount = STEPS[step]
+    first, last = window.earliest, window.latest
+    n = amount * times
+    if unit == "days":
+        return Window(
+            None if first is None else first.plus(-n), None if last is None else last.plus(n)
+        )
+    months = n if unit == "months" else 12 * n
+    return Window(
+        None if first is None else shift_months(first, -months, keep_month_end=False),
+        None if last is None else shift_months(last, months, keep_month_end=True),
+    )
