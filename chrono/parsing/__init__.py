@@ -1,0 +1,1 @@
+"""Text to nodes: a lexer with spans, EDTF and English phrases."""

@@ -1,0 +1,553 @@
+"""English date phrases: a recursive-descent reader over tokens, producing nodes.
+
+Each rule looks at a token or two and commits; nothing is tried and undone, so
+reading is linear in the number of tokens.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.errors import ParseError
+from chrono.parsing import edtf
+from chrono.parsing.lexer import Token, tokenize
+from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.vocabulary import (
+    APPROXIMATE,
+    DECADE_WORDS,
+    MONTHS,
+    NUMBERS,
+    OPEN_PHRASES,
+    ORDINALS,
+    PART_PHRASES,
+    RANGE_WORDS,
+    SEASONS,
+    UNIT_WORDS,
+    WEEKDAYS,
+)
+
+_EXPECTED_UNIT = (
+    "a date: a year (2022), a month (September 2024), a day (12 May 2025), "
+    "a season, quarter, decade or century, or a phrase such as 'late 2022'"
+)
+_ERAS = ("bc", "bce", "ad", "ce")
+_SHIFT_WORDS = {
+    "last": "last",
+    "past": "last",
+    "previous": "last",
+    "this": "this",
+    "next": "next",
+    "coming": "next",
+    "current": "this",
+}
+
+
+class Parser:
+    """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
+
+    def __init__(
+        self, text: str, tokens: list[Token] | None = None, dayfirst: bool | None = None
+    ) -> None:
+        self.text = text
+        self.tokens = tokenize(text) if tokens is None else tokens
+        self.i = 0
+        self.dayfirst = dayfirst
+
+    # Looking and taking --------------------------------------------------------
+
+    def peek(self, k: int = 0) -> Token | None:
+        j = self.i + k
+        return self.tokens[j] if j < len(self.tokens) else None
+
+    def word(self, k: int = 0) -> str | None:
+        tok = self.peek(k)
+        return tok.value if tok is not None and tok.kind == "word" else None
+
+    def punct(self, k: int = 0) -> str | None:
+        tok = self.peek(k)
+        return tok.value if tok is not None and tok.kind == "punct" else None
+
+    def here(self) -> int:
+        tok = self.peek()
+        return tok.start if tok is not None else len(self.text.rstrip())
+
+    def last_end(self) -> int:
+        return self.tokens[self.i - 1].end if self.i else 0
+
+    def fail(self, expected: str, at: int | None = None) -> ParseError:
+        return ParseError(self.text, self.here() if at is None else at, expected)
+
+    def take_words(self, *words: str) -> bool:
+        for k, w in enumerate(words):
+            if self.word(k) != w:
+                return False
+        self.i += len(words)
+        return True
+
+    def take_punct(self, *marks: str) -> str | None:
+        p = self.punct()
+        if p is not None and p in marks:
+            self.i += 1
+            return p
+        return None
+
+    def take_phrase(self, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+        for words, meaning in table:
+            if self.take_words(*words):
+                return meaning
+        return None
+
+    def take_dot(self) -> None:
+        """The full stop of an abbreviation (Sept., c., B.C.), if there is one."""
+        tok = self.peek()
+        if tok is not None and tok.value == "." and tok.start == self.last_end():
+            self.i += 1
+
+    # Expressions --------------------------------------------------------------
+
+    def expression(self) -> Expression:
+        if not self.tokens:
+            raise self.fail("a date expression")
+        self.take_words("sometime") or self.take_words("some", "time")
+        if self.take_words("between"):
+            first = self.unit()
+            if not (self.take_words("and") or self.take_punct("&")):
+                raise self.fail("'and' and the second date of 'between ... and ...'")
+            return self.finish(Expression("between", first, self.unit()))
+        if self.take_words("from"):
+            first = self.unit()
+            if self.take_range_word():
+                return self.finish(Expression("span", first, self.second_unit(first)))
+            return self.finish(Expression("since", first))
+        form = self.take_phrase(OPEN_PHRASES)
+        if form is not None:
+            return self.finish(Expression(form, self.unit()))
+        year_range = self.year_range()
+        if year_range is not None:
+            return self.finish(year_range)
+        first = self.unit()
+        if self.take_range_word():
+            return self.finish(Expression("span", first, self.second_unit(first)))
+        return self.finish(Expression("single", first))
+
+    def year_range(self) -> Expression | None:
+        """``1985-87``: a span of years where the digits after '-' cannot be a month or code."""
+        tok = self.peek()
+        if tok is None or tok.kind != "date" or len(tok.value) != 7 or tok.value[4] != "-":
+            return None
+        if not tok.value.replace("-", "").isdigit():
+            return None
+        first, tail = int(tok.value[:4]), int(tok.value[5:])
+        if tail <= 41:  # a month, a code, or (13-20) an impossible month: EDTF decides
+            return None
+        last = first // 100 * 100 + tail
+        if last <= first:
+            last += 100
+        self.i += 1
+        return Expression(
+            "span",
+            Unit("year", tok.start, tok.start + 4, year=first),
+            Unit("year", tok.start + 5, tok.end, year=last),
+        )
+
+    def second_unit(self, first: Unit) -> Unit:
+        """The end of a span; ``1985 - 87`` and ``12-14 May`` borrow from the first."""
+        tok = self.peek()
+        if (
+            tok is not None
+            and tok.kind == "num"
+            and len(tok.value) == 2
+            and first.kind == "year"
+            and first.year is not None
+            and first.year >= 100
+            and self.peek(1) is None
+        ):
+            self.i += 1
+            last = first.year // 100 * 100 + int(tok.value)
+            return Unit("year", tok.start, tok.end, year=last + 100 if last <= first.year else last)
+        return self.unit()
+
+    def take_range_word(self) -> bool:
+        word = self.word()
+        if word in RANGE_WORDS:
+            self.i += 1
+            return True
+        return self.take_punct("-") is not None
+
+    def finish(self, expression: Expression) -> Expression:
+        tok = self.peek()
+        if tok is not None:
+            raise self.fail("the end of the date expression")
+        return expression
+
+    # Units --------------------------------------------------------------------
+
+    def unit(self) -> Unit:
+        start = self.here()
+        widen = 0
+        while self.word() in APPROXIMATE and not (self.word() == "some" and self.word(1) == "time"):
+            self.i += 1
+            self.take_dot()
+            widen += 1
+        widen = min(widen, 1)
+        while self.word() in ("in", "on", "during", "at", "of", "over"):
+            self.i += 1
+        parts: list[str] = []
+        while True:
+            if self.word() == "the" and self.word(1) in ("early", "mid", "late"):
+                self.i += 1  # the early 1990s
+            part = self.take_phrase(PART_PHRASES)
+            if part is None:
+                part = self.take_fraction_of()
+            if part is None:
+                break
+            parts.append(part)
+            self.take_punct("-")
+            while self.word() in ("in", "of"):
+                self.i += 1
+        base = self.base()
+        for k, part in enumerate(parts):
+            if (
+                part.startswith(("half", "quarter"))
+                and base.kind == "year"
+                and not base.parts
+                and k == len(parts) - 1
+            ):
+                # the first half of 2023 is H1 2023: a unit, not a part
+                kind = "half" if part.startswith("half") else "quarter"
+                base = attrs.evolve(base, kind=kind, index=int(part[-1]), parts=())
+                parts = parts[:k]
+                break
+        return attrs.evolve(
+            base, start=start, parts=base.parts + tuple(reversed(parts)), widen=widen
+        )
+
+    def take_fraction_of(self) -> str | None:
+        """``the first half of`` / ``the third quarter of``: a part when 'of' follows."""
+        k = 1 if self.word() == "the" else 0
+        ordinal, noun = self.word(k), self.word(k + 1)
+        if ordinal in ORDINALS and noun in ("half", "quarter") and self.word(k + 2) == "of":
+            number = ORDINALS[ordinal]
+            if (noun == "half" and number <= 2) or (noun == "quarter" and number <= 4):
+                self.i += k + 3
+                return f"{noun}{number}"
+        return None
+
+    def base(self) -> Unit:
+        tok = self.peek()
+        if tok is None:
+            raise self.fail(_EXPECTED_UNIT)
+        if tok.kind == "word" and tok.value == "the":
+            self.i += 1
+            tok = self.peek()
+            if tok is None:
+                raise self.fail(_EXPECTED_UNIT)
+        start = tok.start
+        if tok.kind == "date":
+            self.i += 1
+            return Unit(
+                "fixed", start, tok.end, fixed=edtf.parse_date(self.text, tok.start, tok.end)
+            )
+        if tok.kind == "num":
+            return self.from_number(tok)
+        if tok.kind == "ordinal":
+            return self.from_ordinal(tok)
+        if tok.kind == "isoweek":
+            self.i += 1
+            return Unit("week", start, tok.end, year=int(tok.value[:4]), index=int(tok.value[-2:]))
+        if tok.kind == "decade":
+            return self.decade(tok)
+        if tok.kind == "ref":
+            raise self.fail("a date: event references (@id) belong in event files")
+        if tok.kind == "word":
+            return self.from_word(tok)
+        raise self.fail(_EXPECTED_UNIT)
+
+    def from_number(self, tok: Token) -> Unit:
+        n, digits = int(tok.value), len(tok.value)
+        if self.punct(1) == "/" and self.peek(2) is not None and self.peek(2).kind == "num":  # type: ignore[union-attr]
+            return self.numeric_date(tok)
+        if digits <= 2 and self.month_word(1) is not None:
+            self.i += 1
+            return self.day_month(tok.start, n, tok)
+        if self.word(1) in UNIT_WORDS and self.word(2) == "ago":
+            self.i += 1
+            return self.ago(tok.start, n)
+        self.i += 1
+        return self.year_from(tok, n, digits)
+
+    def year_from(self, tok: Token, n: int, digits: int) -> Unit:
+        era = self.era()
+        if era == "bc":
+            if n == 0:
+                raise self.fail("a year from 1 BC back: there is no year 0 BC", tok.start)
+            return Unit("year", tok.start, self.last_end(), year=1 - n)
+        if era is None and not 3 <= digits <= 4:
+            raise self.fail(
+                "a year of three or four digits (larger with AD or BC, or EDTF's Y12000), "
+                "or a day followed by a month",
+                tok.start,
+            )
+        if n == 0 and era == "ad":
+            raise self.fail("a year from AD 1 on: there is no year 0 AD", tok.start)
+        return Unit("year", tok.start, self.last_end(), year=n)
+
+    def era(self) -> str | None:
+        """BC, BCE, B.C., B.C.E., AD, A.D., CE, C.E. after a year; None when absent."""
+        joined = ""
+        found: tuple[str, int] | None = None
+        j = self.i
+        while j < len(self.tokens):
+            tok = self.tokens[j]
+            if tok.kind == "word" and any(e.startswith(joined + tok.value) for e in _ERAS):
+                joined += tok.value
+                if joined in _ERAS:
+                    found = (joined, j + 1)
+            elif not (tok.kind == "punct" and tok.value == "." and joined):
+                break
+            j += 1
+        if found is None:
+            return None
+        self.i = found[1]
+        self.take_dot()
+        return "bc" if found[0].startswith("b") else "ad"
+
+    def month_word(self, k: int = 0) -> int | None:
+        word = self.word(k)
+        return MONTHS.get(word) if word is not None else None
+
+    def numeric_date(self, tok: Token) -> Unit:
+        parts: list[Token] = [tok]
+        self.i += 1
+        while self.take_punct("/"):
+            nxt = self.peek()
+            if nxt is None or nxt.kind != "num":
+                raise self.fail("a number after '/' in a numeric date")
+            parts.append(nxt)
+            self.i += 1
+        if len(parts) != 3 or len(parts[2].value) != 4:
+            raise self.fail("a numeric date of the form DD/MM/YYYY or MM/DD/YYYY", tok.start)
+        a, b, year = (int(p.value) for p in parts)
+        readings = []
+        for day, month, order in ((a, b, True), (b, a, False)):
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                readings.append((day, month, order))
+        if self.dayfirst is not None:
+            readings = [r for r in readings if r[2] == self.dayfirst]
+        distinct = {(d, m) for d, m, _ in readings}
+        if not distinct:
+            raise self.fail("a day and a month of a real date", tok.start)
+        if len(distinct) > 1:
+            raise self.fail(
+                f"an unambiguous date: {self.text[tok.start : parts[2].end]} could be "
+                f"day/month or month/day (set the day-month order)",
+                tok.start,
+            )
+        day, month = distinct.pop()
+        return Unit("day", tok.start, parts[2].end, year=year, month=month, day=day)
+
+    def day_month(self, start: int, day: int, day_tok: Token) -> Unit:
+        """After the day: ``May[.] [,] [year]`` (12 May 2025, 12th of May)."""
+        self.take_words("of")
+        month = self.month_word()
+        if month is None:
+            raise self.fail("a month name after the day")
+        self.i += 1
+        self.take_dot()
+        self.take_punct(",")
+        year = self.optional_year()
+        return Unit("day", start, self.last_end(), year=year, month=month, day=day)
+
+    def optional_year(self) -> int | None:
+        tok = self.peek()
+        if tok is not None and tok.kind == "num" and len(tok.value) >= 3:
+            self.i += 1
+            return self.year_from(tok, int(tok.value), len(tok.value)).year
+        return None
+
+    def from_ordinal(self, tok: Token) -> Unit:
+        n = int(tok.value[:-2])
+        self.i += 1
+        self.take_punct("-")
+        if self.take_words("century") or self.take_words("c"):
+            return self.century(tok.start, n)
+        if self.word() == "of" or self.month_word() is not None:
+            return self.day_month(tok.start, n, tok)
+        raise self.fail("'century' or a month after the ordinal")
+
+    def century(self, start: int, n: int) -> Unit:
+        if n < 1:
+            raise self.fail("a century from the 1st on", start)
+        era = self.era()
+        if era == "bc":  # the 5th century BC: 500 BC - 401 BC, astronomical -499 - -400
+            first = -(n * 100 - 1)
+        else:  # the nth century AD: (n-1)00 - (n-1)99, but the 1st is years 1 - 99
+            first = 1 if n == 1 else (n - 1) * 100
+        return Unit("century", start, self.last_end(), year=first)
+
+    def decade(self, tok: Token) -> Unit:
+        self.i += 1
+        digits = tok.value.lstrip("'")[:-1]
+        if tok.value.startswith("'") or len(digits) == 2:
+            return Unit("decade", tok.start, tok.end, year=int(digits), two_digit=True)
+        first = int(digits)
+        era = self.era()
+        if first % 100 == 0 and first != 2000:
+            if era == "bc":
+                return Unit("century", tok.start, self.last_end(), year=-(first + 99))
+            return Unit("century", tok.start, self.last_end(), year=first)
+        if era == "bc":
+            return Unit("decade", tok.start, self.last_end(), year=-(first + 8))
+        return Unit("decade", tok.start, self.last_end(), year=first)
+
+    def ago(self, start: int, n: int) -> Unit:
+        unit = UNIT_WORDS[self.word() or ""]
+        self.i += 2
+        if n <= 0:
+            raise self.fail("a positive number before 'ago'", start)
+        return Unit("ago", start, self.last_end(), amount=n, unit=unit)
+
+    def from_word(self, tok: Token) -> Unit:
+        word = tok.value
+        start = tok.start
+        month = MONTHS.get(word)
+        if month is not None:
+            self.i += 1
+            self.take_dot()
+            return self.after_month(start, month)
+        if word in WEEKDAYS:
+            self.i += 1
+            self.take_dot()
+            return self.after_weekday(start, WEEKDAYS[word])
+        if word in SEASONS:
+            self.i += 1
+            self.take_words("of")
+            year = self.optional_year()
+            return Unit("season", start, self.last_end(), year=year, index=SEASONS[word])
+        if word in ("q", "h") and self.peek(1) is not None and self.peek(1).kind == "num":  # type: ignore[union-attr]
+            number = int(self.peek(1).value)  # type: ignore[union-attr]
+            if not 1 <= number <= (4 if word == "q" else 2):
+                raise self.fail(f"{'Q1 to Q4' if word == 'q' else 'H1 or H2'}", start)
+            self.i += 2
+            self.take_words("of")
+            year = self.optional_year()
+            return Unit(
+                "quarter" if word == "q" else "half",
+                start,
+                self.last_end(),
+                year=year,
+                index=number,
+            )
+        if word in ORDINALS and self.word(1) in ("quarter", "half"):
+            number = ORDINALS[word]
+            kind = self.word(1) or ""
+            if number > (4 if kind == "quarter" else 2):
+                raise self.fail(f"a {kind} that a year has", start)
+            self.i += 2
+            return Unit(kind, start, self.last_end(), index=number)
+        if word in ORDINALS and self.word(1) == "century":
+            self.i += 2
+            return self.century(start, ORDINALS[word])
+        if word == "ad" or (word == "a" and self.punct(1) == "." and self.word(2) == "d"):
+            self.i += 1 if word == "ad" else 3
+            self.take_dot()
+            nxt = self.peek()
+            if nxt is None or nxt.kind != "num":
+                raise self.fail("a year after AD")
+            self.i += 1
+            if int(nxt.value) == 0:
+                raise self.fail("a year from AD 1 on: there is no year 0 AD", nxt.start)
+            return Unit("year", start, nxt.end, year=int(nxt.value))
+        if word == "week" and self.peek(1) is not None and self.peek(1).kind == "num":  # type: ignore[union-attr]
+            week = int(self.peek(1).value)  # type: ignore[union-attr]
+            self.i += 2
+            if not (self.take_words("of") or self.take_punct(",")) and self.peek() is None:
+                raise self.fail("'of' and a year after the week number")
+            year = self.optional_year()
+            if year is None:
+                raise self.fail("the year of the week")
+            return Unit("week", start, self.last_end(), year=year, index=week)
+        if word in ("today", "now", "yesterday", "tomorrow"):
+            self.i += 1
+            offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+            return Unit("today", start, tok.end, amount=offset)
+        if word in ("recently", "lately"):
+            self.i += 1
+            return Unit("recent", start, tok.end)
+        if word in DECADE_WORDS:
+            self.i += 1
+            return Unit("decade", start, tok.end, year=DECADE_WORDS[word], two_digit=True)
+        if word in ("year", "year's") and (
+            (self.punct(1) == "-" and self.word(2) == "end")
+            or (word == "year's" and self.word(1) == "end")
+        ):
+            self.i += 3 if word == "year" else 2
+            year = self.optional_year()
+            return Unit("yearend", start, self.last_end(), year=year)
+        if word == "weekend":
+            self.i += 1
+            return Unit("weekend", start, tok.end, shift="last")
+        if word in _SHIFT_WORDS:
+            return self.shifted(tok)
+        if word in NUMBERS and self.word(1) in UNIT_WORDS and self.word(2) == "ago":
+            if NUMBERS[word] == 0:
+                raise self.fail("a number of units before 'ago'")
+            self.i += 1
+            return self.ago(start, NUMBERS[word])
+        raise self.fail(_EXPECTED_UNIT)
+
+    def after_month(self, start: int, month: int) -> Unit:
+        """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
+        tok = self.peek()
+        if tok is not None and tok.kind in ("num", "ordinal"):
+            digits = tok.value if tok.kind == "num" else tok.value[:-2]
+            if len(digits) <= 2:
+                self.i += 1
+                self.take_punct(",")
+                year = self.optional_year()
+                return Unit("day", start, self.last_end(), year=year, month=month, day=int(digits))
+        self.take_words("of")
+        self.take_punct(",")
+        year = self.optional_year()
+        return Unit("month", start, self.last_end(), year=year, month=month)
+
+    def after_weekday(self, start: int, weekday: int) -> Unit:
+        self.take_punct(",")
+        self.take_words("the")
+        tok = self.peek()
+        if tok is not None and (
+            tok.kind in ("num", "ordinal", "date") or self.month_word() is not None
+        ):
+            day = self.base()
+            if day.kind not in ("day", "fixed") or (
+                day.kind == "fixed" and day.fixed is not None and day.fixed.precision != "day"
+            ):
+                raise self.fail("a full date after the weekday", tok.start)
+            return attrs.evolve(day, start=start, weekday=weekday)
+        return Unit("weekday", start, self.last_end(), weekday=weekday)
+
+    def shifted(self, tok: Token) -> Unit:
+        """``last year``, ``this coming Friday``, ``next quarter``, ``the past decade``."""
+        shift = _SHIFT_WORDS[tok.value]
+        self.i += 1
+        if shift == "this" and self.take_words("coming"):
+            shift = "next"
+        word = self.word()
+        if word is None:
+            raise self.fail("a unit after '" + tok.value + "' (year, month, week, Friday, ...)")
+        self.i += 1
+        end = self.last_end()
+        if word in WEEKDAYS:
+            return Unit("weekday", tok.start, end, weekday=WEEKDAYS[word], shift=shift)
+        if word in SEASONS:
+            return Unit("season", tok.start, end, index=SEASONS[word], shift=shift)
+        if word == "weekend":
+            return Unit("weekend", tok.start, end, shift=shift)
+        if word in ("year", "month", "week", "quarter", "decade", "century", "half"):
+            return Unit("relative", tok.start, end, unit=word, shift=shift)
+        if word in MONTHS:
+            return Unit("month", tok.start, end, month=MONTHS[word], shift=shift)
+        raise self.fail(
+            "year, month, week, quarter, decade, a weekday, a month or a season",
+            self.tokens[self.i - 1].start,
+        )

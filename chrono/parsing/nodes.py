@@ -1,0 +1,49 @@
+"""What the grammar read, before the reference date gives it days.
+
+English phrases and EDTF both end up here; only :mod:`chrono.resolve` turns a node
+into an interval, because only it knows the reference date.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.model import Interval
+
+
+@attrs.frozen
+class Unit:
+    """One calendar unit, possibly missing its year, with its parts and qualifiers.
+
+    ``kind`` is one of: day, month, year, season, quarter, half, week, decade,
+    century, weekday, weekend, yearend, today, relative, ago, recent, fixed.
+    """
+
+    kind: str
+    start: int  # span in the text
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    index: int | None = None  # season code, quarter or half number, week number
+    weekday: int | None = None  # 1 = Monday; named alongside a date or alone
+    shift: str | None = None  # last, this, next, coming (relative forms)
+    amount: int = 0  # N of "N years ago", offset of yesterday/tomorrow
+    unit: str | None = None  # the unit of "last month", "N days ago"
+    two_digit: bool = False  # the '90s: a decade to place with the reference
+    parts: tuple[str, ...] = ()  # innermost first: "early the first half of" -> (half1, early)
+    widen: int = 0  # steps of widening from circa, about, ...
+    fixed: Interval | None = None  # an EDTF date, already an interval
+
+    @property
+    def needs_year(self) -> bool:
+        return self.year is None and self.kind in ("day", "month", "season", "quarter", "half")
+
+
+@attrs.frozen
+class Expression:
+    """How units combine: ``form`` is single, between, span, before, after, by, since, from."""
+
+    form: str
+    first: Unit
+    second: Unit | None = None
