@@ -63,6 +63,7 @@ class Window:
         return f"{first} .. {last}"
 
 
+# From the finest to the coarsest: a span is as precise as its vaguer end.
 PRECISIONS = (
     "day",
     "week",
@@ -72,12 +73,17 @@ PRECISIONS = (
     "third",
     "half",
     "year",
+    "recent",
+    "partial",
     "decade",
     "century",
-    "partial",
     "set",
-    "recent",
 )
+
+
+def coarser(a: str, b: str) -> str:
+    """The vaguer of two precisions."""
+    return max(a, b, key=PRECISIONS.index)
 
 
 def _check_interval(instance: Interval, _attribute: Any, _value: Any) -> None:

@@ -21,7 +21,7 @@ from chrono.days import (
     month_length,
 )
 from chrono.errors import ParseError
-from chrono.model import Interval, Window, lower, upper
+from chrono.model import Interval, Window, coarser, lower, upper
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 from chrono.units import (
@@ -37,23 +37,6 @@ from chrono.units import (
     week_window,
     widen,
     year_window,
-)
-
-_COARSENESS = (
-    "day",
-    "week",
-    "month-part",
-    "month",
-    "season",
-    "quarter",
-    "third",
-    "half",
-    "year",
-    "recent",
-    "partial",
-    "decade",
-    "century",
-    "set",
 )
 
 
@@ -81,8 +64,7 @@ def resolve(
     if second is None:
         return _open_form(form, a, first, ctx)
     b = ctx.unit(second)
-    precision = max(a.precision, b.precision, key=_COARSENESS.index)
-    precision = "third" if precision == "month-part" else precision
+    precision = coarser(_public(a.precision), _public(b.precision))
     qualifiers = tuple(sorted(set(a.qualifiers) | set(b.qualifiers)))
     core = None
     if a.core is not None or b.core is not None:
@@ -135,7 +117,7 @@ def _borrow_year(first: Unit, second: Unit) -> Unit:
 
 
 def _open_form(form: str, a: Resolved, unit: Unit, ctx: _Context) -> Interval:
-    precision = a.precision if a.precision != "month-part" else "third"
+    precision = _public(a.precision)
     kwargs: dict[str, tuple[str, ...]] = {"qualifiers": a.qualifiers, "warnings": a.warnings}
     w, core = a.window, a.core
     if form == "single":
@@ -525,3 +507,8 @@ _PART_WORDS = {
 def _ordinals(window: Window) -> tuple[int, int]:
     assert window.earliest is not None and window.latest is not None
     return window.earliest.ordinal, window.latest.ordinal
+
+
+def _public(precision: str) -> str:
+    """A part of a month widens by its own step, but is a third like any other part."""
+    return "third" if precision == "month-part" else precision

@@ -11,7 +11,7 @@ import re
 
 from chrono.days import Day, days_from_civil, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval, Window
+from chrono.model import Interval, Window, coarser
 from chrono.units import STEPS, season_precision, season_window, shift_months, widen
 
 # One component of a date: a qualifier either side of digits or X.
@@ -306,6 +306,7 @@ def parse_edtf(text: str, start: int, end: int) -> Interval:
     ends: list[Window | None] = []
     marks: list[str] = []
     cores: list[Window] = []
+    precision = "day"
     for a, b, side in ((start, start + slash, "start"), (start + slash + 1, end, "end")):
         part = text[a:b]
         if part == "..":
@@ -318,6 +319,7 @@ def parse_edtf(text: str, start: int, end: int) -> Interval:
             ends.append(interval.window)
             marks.extend(interval.qualifiers)
             cores.append(interval.core or interval.window)
+            precision = coarser(precision, interval.precision)
     first, last = ends
     if first is None and last is None:
         raise _fail(text, start, "a date on at least one side of '/'")
@@ -333,7 +335,7 @@ def parse_edtf(text: str, start: int, end: int) -> Interval:
         return Interval.span(
             start_window,
             end_window,
-            _span_precision(text, start, end),
+            precision,
             core=core,
             qualifiers=tuple(sorted(set(marks))),
             warnings=tuple(warnings),
@@ -341,31 +343,6 @@ def parse_edtf(text: str, start: int, end: int) -> Interval:
         )
     except ValueError:
         raise _fail(text, start + slash + 1, "an end that is not wholly before the start") from None
-
-
-def _span_precision(text: str, start: int, end: int) -> str:
-    """The coarser precision of the two ends (a span is as precise as its vaguer end)."""
-    body = text[start:end]
-    order = (
-        "day",
-        "week",
-        "month",
-        "season",
-        "quarter",
-        "third",
-        "half",
-        "year",
-        "decade",
-        "century",
-        "partial",
-    )
-    found = []
-    offset = start
-    for piece in body.split("/"):
-        if piece not in ("", ".."):
-            found.append(_parse_date(text, offset, offset + len(piece)).precision)
-        offset += len(piece) + 1
-    return max(found, key=order.index) if found else "day"
 
 
 def _parse_set(text: str, start: int, end: int) -> Interval:
