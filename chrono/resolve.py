@@ -34,6 +34,7 @@ from chrono.units import (
     part_precision,
     quarter_window,
     season_window,
+    shift_months,
     week_window,
     widen,
     year_window,
@@ -56,7 +57,16 @@ def resolve(
     expression: Expression, reference: Day | None, text: str, direction: str | None = None
 ) -> Interval:
     ctx = _Context(text, reference, direction)
+    for named in expression.refs():
+        raise ParseError(
+            text,
+            named.end - len(named.ref or "") - 1,
+            "a date: an event reference (@id) needs the event "
+            "files that define it (use it in an event's date)",
+        )
     first, second = expression.first, expression.second
+    if expression.form in ("offset-after", "offset-before", "within"):
+        return _offset(expression, ctx.unit(first))
     if second is not None and expression.form in ("span", "between"):
         first = _borrow_year(first, second)
     a = ctx.unit(first)
@@ -114,6 +124,34 @@ def _borrow_year(first: Unit, second: Unit) -> Unit:
     if first.month is not None and first.month > later_month:
         year -= 1  # December to March 2023: December 2022
     return attrs.evolve(first, year=year)
+
+
+def _offset(expression: Expression, a: Resolved) -> Interval:
+    """``2 weeks after May 12``: the window moved by the offset, months by the calendar."""
+    unit, amount = expression.unit or "day", expression.amount
+    w = a.window
+
+    def move(day: Day | None, sign: int) -> Day | None:
+        if day is None:
+            return None
+        if unit in ("day", "week"):
+            return day.plus(sign * amount * (7 if unit == "week" else 1))
+        months = (
+            amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+        )
+        return shift_months(day, sign * months, keep_month_end=True)
+
+    if expression.form == "offset-after":
+        window = Window(move(w.earliest, 1), move(w.latest, 1))
+    elif expression.form == "offset-before":
+        window = Window(move(w.earliest, -1), move(w.latest, -1))
+    else:
+        window = Window(move(w.earliest, -1), move(w.latest, 1))
+    words = {"offset-after": "after", "offset-before": "before", "within": "within"}
+    rule = f"{amount} {unit}(s) {words[expression.form]} {a.rule}"
+    return Interval.within(
+        window, _public(a.precision), qualifiers=a.qualifiers, warnings=a.warnings, rule=rule
+    )
 
 
 def _open_form(form: str, a: Resolved, unit: Unit, ctx: _Context) -> Interval:

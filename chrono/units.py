@@ -231,3 +231,31 @@ def widen(window: Window, step: str, times: int) -> Window:
         None if first is None else shift_months(first, -months, keep_month_end=False),
         None if last is None else shift_months(last, months, keep_month_end=True),
     )
+
+
+_OFFSET_CACHE: dict[tuple[int, str], tuple[int, int]] = {}
+
+
+def offset_days(amount: int, unit: str) -> tuple[int, int]:
+    """The fewest and most days that ``amount`` units can last (2 months: 59 to 62).
+
+    Months and years vary; the range is taken over every start in a 400-year cycle.
+    """
+    key = (amount, unit)
+    if key in _OFFSET_CACHE:
+        return _OFFSET_CACHE[key]
+    if unit in ("day", "week"):
+        n = amount * (7 if unit == "week" else 1)
+        result = (n, n)
+    else:
+        months = (
+            amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+        )
+        lengths = []
+        for year in range(2000, 2400):
+            for month in range(1, 13) if months % 12 else (1, 3):
+                y, m = add_months(year, month, months)
+                lengths.append(days_from_civil(y, m, 1) - days_from_civil(year, month, 1))
+        result = (min(lengths), max(lengths))
+    _OFFSET_CACHE[key] = result
+    return result

@@ -119,6 +119,9 @@ class Parser:
             if self.take_range_word():
                 return self.finish(Expression("span", first, self.second_unit(first)))
             return self.finish(Expression("since", first))
+        offset = self.offset()
+        if offset is not None:
+            return self.finish(offset)
         form = self.take_phrase(OPEN_PHRASES)
         if form is not None:
             return self.finish(Expression(form, self.unit()))
@@ -129,6 +132,43 @@ class Parser:
         if self.take_range_word():
             return self.finish(Expression("span", first, self.second_unit(first)))
         return self.finish(Expression("single", first))
+
+    def offset(self) -> Expression | None:
+        """``2 weeks after X``, ``the day before X``, ``within 3 days of X``."""
+        within = self.word() == "within"
+        k = 1 if within else 0
+        tok = self.peek(k)
+        if tok is None:
+            return None
+        if tok.kind == "num":
+            amount = int(tok.value)
+        elif tok.kind == "word" and (tok.value in NUMBERS or tok.value == "the"):
+            amount = NUMBERS.get(tok.value, 1)
+        else:
+            return None
+        unit = UNIT_WORDS.get(self.word(k + 1) or "")
+        after = self.word(k + 2)
+        if (
+            unit is None
+            or (within and after != "of")
+            or (not within and after not in ("after", "before", "later", "earlier"))
+        ):
+            return None
+        if tok.value == "the" and (
+            within or self.word(k + 1) not in ("day", "week", "month", "year")
+        ):
+            return None
+        if amount <= 0:
+            raise self.fail("a positive number of units", tok.start)
+        self.i += k + 3
+        if after in ("later", "earlier") and not self.take_words("than"):
+            raise self.fail(f"'than' after '{after}'")
+        form = (
+            "within"
+            if within
+            else ("offset-after" if after in ("after", "later") else "offset-before")
+        )
+        return Expression(form, self.unit(), amount=amount, unit=unit)
 
     def year_range(self) -> Expression | None:
         """``1985-87``: a span of years where the digits after '-' cannot be a month or code."""
@@ -258,7 +298,8 @@ class Parser:
         if tok.kind == "decade":
             return self.decade(tok)
         if tok.kind == "ref":
-            raise self.fail("a date: event references (@id) belong in event files")
+            self.i += 1
+            return Unit("ref", start, tok.end, ref=tok.value[1:])
         if tok.kind == "word":
             return self.from_word(tok)
         raise self.fail(_EXPECTED_UNIT)

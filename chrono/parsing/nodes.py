@@ -34,6 +34,7 @@ class Unit:
     parts: tuple[str, ...] = ()  # innermost first: "early the first half of" -> (half1, early)
     widen: int = 0  # steps of widening from circa, about, ...
     fixed: Interval | None = None  # an EDTF date, already an interval
+    ref: str | None = None  # the id of an event named as @id
 
     @property
     def needs_year(self) -> bool:
@@ -42,8 +43,19 @@ class Unit:
 
 @attrs.frozen
 class Expression:
-    """How units combine: ``form`` is single, between, span, before, after, by, since, from."""
+    """How units combine.
+
+    ``form`` is single, between, span, before, after, by, since, from (no earlier
+    than), or an offset: ``offset-after`` / ``offset-before`` (``2 weeks after X``)
+    and ``within`` (``within 3 days of X``), with ``amount`` units of ``unit``.
+    """
 
     form: str
     first: Unit
     second: Unit | None = None
+    amount: int = 0
+    unit: str | None = None
+
+    def refs(self) -> list[Unit]:
+        """The units that name events (``@id``)."""
+        return [u for u in (self.first, self.second) if u is not None and u.ref is not None]
