@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chrono.events.event import Problem
+
 
 class ChronoError(Exception):
     """The root of every error chrono raises on purpose."""
@@ -27,3 +33,20 @@ class ParseError(ChronoError, ValueError):
         start = max(0, self.position - 40)
         line = self.text[start : self.position + 40].replace("\n", " ")
         return f"{line}\n{' ' * (self.position - start)}^"
+
+
+class ProblemsError(ChronoError):
+    """Errors found in event files, every one of them, each as ``path:line: message``."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        errors = [str(p) for p in self.problems if p.severity == "error"]
+        super().__init__("\n".join(errors) or "no errors")
+
+
+class EventFileError(ProblemsError):
+    """Event files that cannot be read as events."""
+
+
+class ChronologyError(ProblemsError):
+    """Events whose dates or relations cannot all hold: unknown ids, cycles, contradictions."""

@@ -1,0 +1,432 @@
+"""Events to a chronology: read every date, link the events, propagate, order and rank.
+
+Every problem of every event is collected before anything is propagated, so one run
+reports them all; a network is only built from events whose dates all read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from chrono.chronology import dates
+from chrono.chronology.network import INF, Contradiction, Network
+from chrono.chronology.order import certainly_precedes, order_and_ranks
+from chrono.days import Day
+from chrono.errors import ChronologyError, ParseError
+from chrono.events.event import Event, Problem
+from chrono.model import Interval, Window
+from chrono.parsing.nodes import Expression
+
+CENTURY_DAYS = 36525
+
+# What a relation field constrains (events.md), as links of the event that states it.
+_RELATION_LINKS = {
+    "before": (("e", "s", -INF, 0),),  # A.end <= B.start
+    "after": (("s", "e", 0, INF),),  # B.end <= A.start
+    "during": (("s", "s", 0, INF), ("e", "e", -INF, 0)),
+    "contains": (("s", "s", -INF, 0), ("e", "e", 0, INF)),
+    "overlaps": (("s", "s", -INF, 0), ("e", "s", 0, INF), ("e", "e", -INF, 0)),
+}
+
+
+@attrs.frozen
+class Placed:
+    """One event in the chronology: its own reading and its propagated windows."""
+
+    event: Event
+    own: Interval | None  # what its date fields say on their own
+    start: Window  # after propagation
+    end: Window
+    rank: tuple[int, int]  # (min, max), 1-based
+    position: int  # 1-based place in the display order
+
+    @property
+    def earliest(self) -> Day | None:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> Day | None:
+        return self.end.latest
+
+    @property
+    def date_text(self) -> str:
+        e = self.event
+        if e.date is not None:
+            return e.date
+        if e.start is not None and e.end is not None:
+            return f"from {e.start} to {e.end}"
+        if e.start is not None:
+            return f"from {e.start}"
+        return ""
+
+
+@attrs.frozen
+class Timeline:
+    """The ordered chronology: events in display order, with ranks, relations, warnings."""
+
+    events: tuple[Placed, ...]
+    relations: tuple[tuple[str, str, str], ...]  # (id, kind, other id), as stated
+    warnings: tuple[Problem, ...]
+    _lower: list[float] = attrs.field(repr=False, eq=False)
+    _upper: list[float] = attrs.field(repr=False, eq=False)
+    _network: Network = attrs.field(repr=False, eq=False)
+    _index: dict[str, int] = attrs.field(repr=False, eq=False)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, event_id: str) -> Placed:
+        return self.events[[p.event.id for p in self.events].index(event_id)]
+
+    def certainly_precedes(self, a: str, b: str) -> bool:
+        """A's latest start is before B's earliest, or a chain forces A to end first."""
+        i, j = self._index[a], self._index[b]
+        return certainly_precedes(i, j, self._lower, self._upper, self._network.outgoing)
+
+    def possibly_precedes(self, a: str, b: str) -> bool:
+        return not self.certainly_precedes(b, a)
+
+
+def build_timeline(events: Iterable[Event], warnings: Sequence[Problem] = ()) -> Timeline:
+    """The chronology of ``events``, or ChronologyError listing every problem."""
+    timeline, problems = analyse(list(events))
+    problems = [*warnings, *problems]
+    if timeline is None:
+        raise ChronologyError(problems)
+    return attrs.evolve(timeline, warnings=tuple(problems))
+
+
+def analyse(events: list[Event]) -> tuple[Timeline | None, list[Problem]]:
+    """Every problem with the events, and their timeline when there is no error."""
+    problems: list[Problem] = []
+    index: dict[str, int] = {}
+    for i, event in enumerate(events):
+        if event.id in index:
+            first = events[index[event.id]]
+            problems.append(
+                Problem(
+                    event.file, event.line, f"duplicate id {event.id!r} (first at {first.where})"
+                )
+            )
+        else:
+            index[event.id] = i
+    fields = [_fields(e) for e in events]
+    parsed: list[dict[str, Expression | None]] = []
+    plain: dict[tuple[int, str], dates.Reading] = {}  # dates that name no event, read once
+    for i, (event, named) in enumerate(zip(events, fields, strict=True)):
+        out: dict[str, Expression | None] = {}
+        for field, text in named.items():
+            try:
+                out[field] = expr = dates.expression(text)
+                if expr is None:  # read it now, so that every bad date shows in one run
+                    plain[i, field] = dates.read(text, None, event.reference, _no_events)
+            except ParseError as err:
+                problems.append(_date_problem(event, field, err))
+        parsed.append(out)
+    refs = _check_references(events, parsed, index, problems)
+    order = _reading_order(events, refs, problems)
+    if order is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    readings = _read_dates(events, fields, parsed, plain, order, index, problems)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return _chronology(events, readings, index, problems)
+
+
+def _no_events(_event_id: str) -> Interval | None:
+    return None
+
+
+def _fields(event: Event) -> dict[str, str]:
+    return {f: v for f in ("date", "start", "end") if (v := getattr(event, f)) is not None}
+
+
+def _date_problem(event: Event, field: str, err: ParseError) -> Problem:
+    return Problem(event.file, event.line_of(field), f"{field}: {err}")
+
+
+def _check_references(
+    events: list[Event],
+    parsed: list[dict[str, Expression | None]],
+    index: dict[str, int],
+    problems: list[Problem],
+) -> list[list[str]]:
+    """The ids each event's dates name; unknown ids in dates and relations are errors."""
+    refs: list[list[str]] = []
+    for event, fields in zip(events, parsed, strict=True):
+        mine: list[str] = []
+        for field, expr in fields.items():
+            for unit in expr.refs() if expr is not None else ():
+                assert unit.ref is not None
+                if unit.ref not in index:
+                    problems.append(
+                        Problem(
+                            event.file, event.line_of(field), f"{field}: unknown event @{unit.ref}"
+                        )
+                    )
+                elif unit.ref == event.id:
+                    problems.append(
+                        Problem(
+                            event.file,
+                            event.line_of(field),
+                            f"{field}: an event cannot be dated by itself",
+                        )
+                    )
+                else:
+                    mine.append(unit.ref)
+        for kind, other in event.relations:
+            if other not in index:
+                problems.append(
+                    Problem(event.file, event.line_of(kind), f"{kind}: unknown event {other!r}")
+                )
+            elif other == event.id:
+                problems.append(
+                    Problem(
+                        event.file, event.line_of(kind), f"{kind}: an event cannot be {kind} itself"
+                    )
+                )
+        refs.append(mine)
+    return refs
+
+
+def _reading_order(
+    events: list[Event], refs: list[list[str]], problems: list[Problem]
+) -> list[int] | None:
+    """Events in an order where every event comes after those its dates name.
+
+    A cycle of date references is an error naming each event on it.
+    """
+    index = {e.id: i for i, e in enumerate(events)}
+    state = [0] * len(events)  # 0 new, 1 on the path, 2 done
+    order: list[int] = []
+    for root in range(len(events)):
+        if state[root]:
+            continue
+        stack: list[tuple[int, int]] = [(root, 0)]
+        path: list[int] = []
+        while stack:
+            i, k = stack.pop()
+            if k == 0:
+                state[i] = 1
+                path.append(i)
+            targets = [index[r] for r in refs[i] if r in index]
+            if k < len(targets):
+                stack.append((i, k + 1))
+                j = targets[k]
+                if state[j] == 1:
+                    cycle = [*path[path.index(j) :], j]
+                    names = " -> ".join(f"@{events[c].id} ({events[c].where})" for c in cycle)
+                    event = events[i]
+                    problems.append(
+                        Problem(
+                            event.file,
+                            event.line_of("date"),
+                            f"a cycle of date references: {names}",
+                        )
+                    )
+                    return None
+                if state[j] == 0:
+                    stack.append((j, 0))
+            else:
+                state[i] = 2
+                path.pop()
+                order.append(i)
+    return order
+
+
+def _read_dates(
+    events: list[Event],
+    fields: list[dict[str, str]],
+    parsed: list[dict[str, Expression | None]],
+    plain: dict[tuple[int, str], dates.Reading],
+    order: list[int],
+    index: dict[str, int],
+    problems: list[Problem],
+) -> list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]]:
+    """Each event's own interval and its links, read in reference order."""
+    readings: list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]] = [(None, ())] * len(
+        events
+    )
+
+    def own_of(event_id: str) -> Interval | None:
+        return readings[index[event_id]][0]
+
+    for i in order:
+        event = events[i]
+        own: Interval | None = None
+        links: list[tuple[str, dates.Link]] = []
+        windows: dict[str, Window] = {}
+        for field, text in fields[i].items():
+            try:
+                reading = plain.get((i, field)) or dates.read(
+                    text, parsed[i].get(field), event.reference, own_of
+                )
+            except ParseError as err:
+                problems.append(_date_problem(event, field, err))
+                continue
+            for link in reading.links:
+                if field != "date":  # a start or end field constrains only that end
+                    link = attrs.evolve(link, mine=field[0])
+                links.append((field, link))
+            if field == "date":
+                own = reading.own
+            elif reading.own is not None:
+                windows[field] = reading.own.window
+            for warning in reading.own.warnings if reading.own is not None else ():
+                problems.append(
+                    Problem(event.file, event.line_of(field), f"{field}: {warning}", "warning")
+                )
+        if windows:
+            start = windows.get("start", Window(None, None))
+            end = windows.get("end", Window(start.earliest, None))
+            try:
+                own = Interval.span(start, end, "day", rule="start and end")
+            except ValueError:
+                problems.append(
+                    Problem(
+                        event.file,
+                        event.line_of("end"),
+                        f"end: {event.end!r} lies wholly before the start {event.start!r}",
+                    )
+                )
+        readings[i] = (own, tuple(links))
+    return readings
+
+
+def _chronology(
+    events: list[Event],
+    readings: list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]],
+    index: dict[str, int],
+    problems: list[Problem],
+) -> tuple[Timeline | None, list[Problem]]:
+    n = len(events)
+    lower = [-INF] * (2 * n)
+    upper = [INF] * (2 * n)
+    for i, (own, _links) in enumerate(readings):
+        if own is not None:
+            for v, window in ((2 * i, own.start), (2 * i + 1, own.end)):
+                if window.earliest is not None:
+                    lower[v] = window.earliest.ordinal
+                if window.latest is not None:
+                    upper[v] = window.latest.ordinal
+    network = Network(lower, upper)
+    why: list[tuple[int, str, str]] = []  # (event, field, description)
+
+    def add(a: int, b: int, lo: float, hi: float, event: int, field: str, text: str) -> None:
+        network.constrain(a, b, lo, hi, len(why))
+        why.append((event, field, text))
+
+    side = {"s": 0, "e": 1}
+    for i in range(n):
+        add(2 * i, 2 * i + 1, 0, INF, i, "date", f"{events[i].id} starts before it ends")
+    relations: list[tuple[str, str, str]] = []
+    for i, (_own, links) in enumerate(readings):
+        event = events[i]
+        for field, link in links:
+            j = index[link.other]
+            add(
+                2 * j + side[link.theirs],
+                2 * i + side[link.mine],
+                link.lo,
+                link.hi,
+                i,
+                field,
+                f"{event.id} {field}: {link.text}",
+            )
+        for kind, other in event.relations:
+            j = index[other]
+            relations.append((event.id, kind, other))
+            for mine, theirs, lo, hi in _RELATION_LINKS[kind]:
+                add(
+                    2 * j + side[theirs],
+                    2 * i + side[mine],
+                    lo,
+                    hi,
+                    i,
+                    kind,
+                    f"{event.id} {kind} {other}",
+                )
+    try:
+        low, high = network.propagate()
+    except Contradiction as err:
+        problems.append(_explain(err, events, readings, why))
+        return None, problems
+    ids = [e.id for e in events]
+    display, ranks = order_and_ranks(ids, low, high, network.outgoing)
+    placed = []
+    for position, i in enumerate(display, start=1):
+        start, end = _window(low, high, 2 * i), _window(low, high, 2 * i + 1)
+        placed.append(Placed(events[i], readings[i][0], start, end, ranks[i], position))
+        if (
+            start.earliest is not None
+            and end.latest is not None
+            and (end.latest.ordinal - start.earliest.ordinal > CENTURY_DAYS)
+        ):
+            problems.append(
+                Problem(
+                    events[i].file,
+                    events[i].line,
+                    f"{events[i].id}: its window ({start.earliest} .. "
+                    f"{end.latest}) is wider than a century",
+                    "warning",
+                )
+            )
+    timeline = Timeline(
+        tuple(placed),
+        tuple(relations),
+        tuple(problems),
+        low,
+        high,
+        network,
+        {e.id: i for i, e in enumerate(events)},
+    )
+    return timeline, problems
+
+
+def _window(low: list[float], high: list[float], v: int) -> Window:
+    return Window(
+        None if low[v] == -INF else Day(int(low[v])), None if high[v] == INF else Day(int(high[v]))
+    )
+
+
+def _explain(
+    err: Contradiction,
+    events: list[Event],
+    readings: list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]],
+    why: list[tuple[int, str, str]],
+) -> Problem:
+    """One error naming the events, their files and lines, and the chain that contradicts."""
+    steps: list[str] = []
+
+    def own_bound(v: int | None, which: str) -> None:
+        if v is None:
+            return
+        event = events[v // 2]
+        own = readings[v // 2][0]
+        window = None if own is None else (own.start if v % 2 == 0 else own.end)
+        day = None if window is None else (window.earliest if which == "lower" else window.latest)
+        what = "starts" if v % 2 == 0 else "ends"
+        bound = "no earlier than" if which == "lower" else "no later than"
+        steps.append(
+            f"{event.where}: {event.id} {what} {bound} {day} (its date {readings_text(event)!r})"
+        )
+
+    own_bound(err.lower_from, "lower")
+    for c in err.chain:
+        i, field, text = why[c]
+        steps.append(f"{events[i].file}:{events[i].line_of(field)}: {text}")
+    own_bound(err.upper_from, "upper")
+    first = events[err.variable // 2]
+    kind = "a cycle of constraints" if err.lower_from is None else "contradictory constraints"
+    chain = "\n    ".join(steps)
+    return Problem(
+        first.file, first.line, f"{kind} around {first.id}: no dates satisfy all of\n    {chain}"
+    )
+
+
+def readings_text(event: Event) -> str:
+    if event.date is not None:
+        return event.date
+    return f"{event.start or '..'} to {event.end or '..'}"

@@ -1,0 +1,57 @@
+"""An event as its file states it: text fields, its date as written, where it came from."""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.days import Day
+
+RELATIONS = ("before", "after", "during", "contains", "overlaps")
+
+
+@attrs.frozen
+class Problem:
+    """An error or warning about a file, printed as ``path:line: message``."""
+
+    file: str
+    line: int
+    message: str
+    severity: str = "error"  # error or warning
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
+
+
+@attrs.frozen
+class Event:
+    """One event before its date is read: every value is the text the user wrote.
+
+    ``date`` or ``start``/``end`` hold date expressions (dates.md), which may name
+    other events as ``@id``; ``relations`` holds ``(kind, other id)`` pairs from the
+    relation fields, in the order written. ``lines`` maps a field to the line it
+    stands on, so an error about the field can point at it.
+    """
+
+    id: str
+    title: str
+    file: str
+    line: int
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    relations: tuple[tuple[str, str], ...] = ()
+    lane: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    description: str | None = None
+    reference: Day | None = None
+    lines: dict[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def line_of(self, field: str) -> int:
+        return self.lines.get(field, self.line)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
