@@ -1,0 +1,155 @@
+"""CSV event files: a header row, then one event per row.
+
+Columns are named as the fields (``title``, ``date``, ``tags``, ...) or as in a
+TimelineJS spreadsheet (``Headline``, ``Year``, ``Month``, ...), so a sheet made
+for TimelineJS loads as it is. TimelineJS years are historical (no year 0,
+``-500`` is 500 BC) while chrono's ISO years are astronomical, so year N BC
+becomes ``1 - N``: ``-500`` -> ``-0499``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from chrono.events.event import Problem
+from chrono.events.fields import FIELDS, LISTS, unknown
+from chrono.events.records import Field, Mapping
+
+_TIMELINE = {"headline": "title", "text": "description", "group": "lane"}
+_PARTS = ("year", "month", "day", "end year", "end month", "end day")
+_IGNORED = {
+    "time", "end time", "display date", "media", "media credit", "media caption",
+    "media thumbnail", "background",
+}  # fmt: skip
+_NUMBER = re.compile(r"[+-]?[0-9]+")  # and short: int() of thousands of digits is refused
+
+
+def read_csv(text: str, file: str) -> tuple[list[Mapping], list[Problem]]:
+    """One mapping per row, at the line the row starts on; a broken file gives one error."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        start = 1
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        return [], [Problem(file, reader.line_num, f"CSV syntax error: {err}")]
+    rows = [(line, cells) for line, cells in rows if any(cell.strip() for cell in cells)]
+    if not rows:
+        return [], []
+    (header_line, header), *body = rows
+    sheet = _Sheet(file, header_line, header)
+    return [m for line, cells in body if (m := sheet.row(line, cells))], sheet.problems
+
+
+class _Sheet:
+    """The header's reading of each column, applied to each row."""
+
+    def __init__(self, file: str, line: int, header: list[str]) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.columns: list[str | None] = []  # the field or TimelineJS part of each column
+        for name in header:
+            key = " ".join(name.split()).lower()
+            target: str | None = _TIMELINE.get(key, key)
+            if key in _IGNORED or not key:
+                target = None
+            elif target not in FIELDS and target not in (*_PARTS, "type"):
+                also = ", or a TimelineJS column such as 'Year' or 'Headline'"
+                message = unknown(name.strip(), FIELDS, "column", also)
+                self.problems.append(Problem(file, line, message, "warning"))
+                target = None
+            elif target in self.columns:
+                message = f"two columns give {target!r}; the second, {name.strip()!r}, is ignored"
+                self.problems.append(Problem(file, line, message))
+                target = None
+            self.columns.append(target)
+
+    def row(self, line: int, cells: list[str]) -> Mapping | None:
+        """A row's fields, or None for the title slide of a TimelineJS sheet."""
+        values = {
+            target: cell.strip()
+            for target, cell in zip(self.columns, cells, strict=False)
+            if target is not None and cell.strip()
+        }
+        if any(cell.strip() for cell in cells[len(self.columns) :]):
+            self._error(line, "more cells than the header has columns (ignored)", "warning")
+        if values.get("type", "").lower() == "title":
+            return None
+        fields: dict[str, Field] = {}
+        for target, value in values.items():
+            if target in LISTS:
+                items = (part.strip() for part in value.split(";"))
+                fields[target] = Field(tuple(Field(item, line) for item in items if item), line)
+            elif target in FIELDS:
+                fields[target] = Field(value, line)
+        errors = len(self.problems)
+        if any(part in values for part in _PARTS):
+            if any(name in fields for name in ("date", "start", "end")):
+                self._error(line, "both the 'Year' columns and 'date'/'start'/'end': give one")
+            else:
+                self._dates(line, values, fields)
+        failed = any(p.severity == "error" for p in self.problems[errors:])
+        return Mapping(line, fields, frozenset({"date"}) if failed else frozenset())
+
+    def _dates(self, line: int, values: dict[str, str], fields: dict[str, Field]) -> None:
+        start = self._date(line, values, "")
+        if "end year" in values:
+            end = self._date(line, values, "end ")
+            if start is None and "year" not in values:
+                self._error(line, "'End Year' without 'Year'")
+            if start is not None and end is not None:
+                fields["start"], fields["end"] = Field(start, line), Field(end, line)
+        elif any(part in values for part in ("end month", "end day")):
+            self._error(line, "'End Month' or 'End Day' without 'End Year'")
+        elif start is not None:
+            fields["date"] = Field(start, line)
+
+    def _date(self, line: int, values: dict[str, str], prefix: str) -> str | None:
+        """``Year``, ``Month`` and ``Day`` (or the ``End`` ones) as ISO text chrono reads."""
+        year, month, day = (values.get(prefix + part) for part in ("year", "month", "day"))
+        label = prefix.title()
+        if year is None:
+            if month is not None or day is not None:
+                given = "Month" if month is not None else "Day"
+                self._error(line, f"'{label}{given}' without '{label}Year'")
+            return None
+        if day is not None and month is None:
+            self._error(line, f"'{label}Day' without '{label}Month'")
+            return None
+        number = self._number(line, f"{label}Year", year, -(10**10), 10**10)
+        if number == 0:
+            self._error(line, f"'{label}Year' 0: TimelineJS has no year 0 (1 BC is -1)")
+            return None
+        if number is None:
+            return None
+        astronomical = number if number > 0 else number + 1
+        sign = "-" if astronomical < 0 else ""
+        text = f"{sign}{abs(astronomical):04d}"
+        if abs(astronomical) > 9999:  # EDTF writes long years as Y12000, without month or day
+            if month is not None:
+                self._error(line, f"'{label}Year' {year} with a month: give the year alone")
+                return None
+            return f"Y{astronomical}"
+        for part, value, top in (("Month", month, 12), ("Day", day, 31)):
+            if value is not None:
+                parsed = self._number(line, label + part, value, 1, top)
+                if parsed is None:
+                    return None
+                text += f"-{parsed:02d}"
+        return text
+
+    def _number(self, line: int, name: str, value: str, low: int, high: int) -> int | None:
+        number = int(value) if _NUMBER.fullmatch(value) and len(value) < 12 else None
+        if number is None or not low <= number <= high:
+            expected = "a whole number" if name.endswith("Year") else f"a number from 1 to {high}"
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            self._error(line, f"'{name}' must be {expected}, not {shown!r}")
+            return None
+        return number
+
+    def _error(self, line: int, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, line, message, severity))

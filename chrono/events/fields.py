@@ -1,0 +1,207 @@
+"""The checks every event passes whatever its file format, and the ids made from titles.
+
+Each check reports at the line of the field it concerns and goes on, so one
+run names every problem of an event; an event with an error is still returned
+as a :class:`Draft` (marked not ``ok``) so that its id stays claimed and the
+ids made for the events after it do not shift once it is fixed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from chrono.days import Day
+from chrono.errors import ParseError
+from chrono.events.event import RELATIONS, Event, Problem
+from chrono.events.records import Field, Mapping, describe
+from chrono.parse import to_day
+
+FIELDS = (
+    "id", "title", "date", "start", "end", *RELATIONS,
+    "lane", "tags", "source", "url", "description", "reference",
+)  # fmt: skip
+DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file-level fields
+LISTS = ("tags", *RELATIONS)
+_ID = re.compile(r"\w[\w.:-]*")  # what ``@id`` in a date expression can name
+_ID_RULE = "an id starts with a letter, digit or '_' and holds only those, '-', '.' and ':'"
+_DATING = {"date", "start", *RELATIONS}  # a field that, written right, would date the event
+_SEPARATOR = re.compile(r"[;,]")
+_SLUG_LENGTH = 60
+
+
+@attrs.frozen
+class Draft:
+    """An event whose fields were checked; its ``id`` is empty until one is made from the title."""
+
+    event: Event
+    explicit_id: bool  # the file gave a valid id
+    ok: bool  # no check failed
+
+
+def slug(title: str) -> str:
+    """An id from a title: lowercase ASCII words joined by hyphens (``Goïta`` -> ``goita``)."""
+    title = re.sub(r"['’ʼ]", "", title)  # Goïta's -> goitas, not goita-s
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    text = "-".join(re.findall(r"[a-z0-9]+", folded.lower()))
+    if len(text) > _SLUG_LENGTH:  # cut at a word boundary where there is one
+        cut = text[: _SLUG_LENGTH + 1]
+        text = cut.rsplit("-", 1)[0] if "-" in cut else cut[:_SLUG_LENGTH]
+    return text or "event"
+
+
+def unknown(name: str, expected: Iterable[str], what: str = "field", also: str = "") -> str:
+    """The warning for a field no one reads, with a guess when the name is close to one."""
+    names = sorted(expected)
+    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown {what} {name!r} (expected one of: {', '.join(names)}{also}{guess})"
+
+
+class Checker:
+    """Checks the fields of one file's events, collecting every problem."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._errors = 0
+        self._references: dict[str | None, Day | None] = {}
+
+    def defaults(self, fields: dict[str, Field]) -> dict[str, Field]:
+        """The file-level fields that passed their checks, to fill in each event's."""
+        good: dict[str, Field] = {}
+        for name, field in fields.items():
+            if name not in DEFAULTS:
+                self._warn(field.line, unknown(name, (*DEFAULTS, "events")))
+            elif (
+                field.value is not None
+                and self._check(name, field)
+                and (name != "reference" or self._reference(field) is not None)
+            ):
+                good[name] = field  # a bad reference is reported here, once per file
+        return good
+
+    def event(self, mapping: Mapping, defaults: dict[str, Field]) -> Draft:
+        """One event: its own fields, then the file's defaults for those it does not give."""
+        errors = self._errors
+        own = {}
+        for name, field in mapping.fields.items():
+            if name not in FIELDS:
+                self._warn(field.line, unknown(name, FIELDS))
+            elif field.value is not None:
+                own[name] = field
+        fields = {**defaults, **own}
+        bad = {name for name, field in own.items() if not self._check(name, field)}
+        bad |= mapping.broken
+        text = {name: self._text(field) for name, field in fields.items() if name not in LISTS}
+        title = text.get("title")
+        if title is None and "title" not in bad:
+            self._error(mapping.line, "event has no 'title'")
+        event_id = text.get("id")
+        event_id = event_id.strip() if event_id is not None else None
+        if event_id is not None and not _ID.fullmatch(event_id):
+            self._error(fields["id"].line, f"bad id {event_id!r}: {_ID_RULE}")
+            event_id = None
+        relations = tuple(
+            (name, target)
+            for name, field in own.items()
+            if name in RELATIONS and name not in bad
+            for target in self._targets(name, field)
+        )
+        date, start, end = text.get("date"), text.get("start"), text.get("end")
+        if date is not None and (start is not None or end is not None):
+            self._error(fields["date"].line, "both 'date' and 'start'/'end': give one or the other")
+        elif end is not None and start is None:
+            self._error(fields["end"].line, "'end' without 'start'")
+        elif date is None and start is None and not relations and not bad & _DATING:
+            self._error(
+                mapping.line, "no date: expected 'date', or 'start' and 'end', or a relation"
+            )
+        reference = None
+        if "reference" in fields and "reference" not in bad:
+            reference = self._reference(fields["reference"])
+        tags = dict.fromkeys(self._items(fields["tags"])) if "tags" in fields else {}
+        event = Event(
+            id=event_id or "",
+            title=title or "",
+            file=self.file,
+            line=mapping.line,
+            date=date,
+            start=start,
+            end=end,
+            relations=relations,
+            lane=text.get("lane"),
+            tags=tuple(tags),
+            source=text.get("source"),
+            url=text.get("url"),
+            description=text.get("description"),
+            reference=reference,
+            lines={name: field.line for name, field in fields.items()},
+        )
+        return Draft(event, event_id is not None, self._errors == errors)
+
+    def _check(self, name: str, field: Field) -> bool:
+        """Whether a value has the shape its field takes (text, or for a list field a list)."""
+        value = field.value
+        if isinstance(value, str):
+            return True
+        if name not in LISTS:
+            self._error(field.line, f"'{name}' must be text, not {describe(value)}")
+            return False
+        if not isinstance(value, tuple):
+            self._error(field.line, f"'{name}' must be text or a list, not {describe(value)}")
+            return False
+        wrong = [item for item in value if not (item.value is None or isinstance(item.value, str))]
+        for item in wrong:
+            self._error(item.line, f"'{name}' must list text, not {describe(item.value)}")
+        return not wrong
+
+    @staticmethod
+    def _text(field: Field) -> str | None:
+        value = field.value
+        return value if isinstance(value, str) and value.strip() else None
+
+    @staticmethod
+    def _items(field: Field) -> list[str]:
+        """A list field's entries: a list's items, or text split on ``;`` or ``,``."""
+        value = field.value
+        if isinstance(value, str):
+            parts = _SEPARATOR.split(value)
+        elif isinstance(value, tuple):
+            parts = [item.value for item in value if isinstance(item.value, str)]
+        else:
+            parts = []
+        return [part.strip() for part in parts if part.strip()]
+
+    def _reference(self, field: Field) -> Day | None:
+        text = self._text(field)
+        if text in self._references:  # a file's events mostly share the file's reference
+            return self._references[text]
+        try:
+            day = self._references[text] = to_day(text)
+        except ParseError as err:
+            self._error(field.line, f"bad 'reference': {err}")
+            return None
+        return day
+
+    def _targets(self, kind: str, field: Field) -> list[str]:
+        """The ids a relation field names, each with or without its ``@``."""
+        targets = []
+        for item in self._items(field):
+            target = item.removeprefix("@")
+            if _ID.fullmatch(target):
+                targets.append(target)
+            else:
+                self._error(field.line, f"'{kind}': {item!r} is not an event id ({_ID_RULE})")
+        return targets
+
+    def _error(self, line: int, message: str) -> None:
+        self._errors += 1
+        self.problems.append(Problem(self.file, line, message))
+
+    def _warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message, "warning"))

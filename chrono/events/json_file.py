@@ -1,0 +1,122 @@
+"""JSON event files, with the line of every object, list item and field.
+
+The standard decoder keeps no positions, so the pure-Python scanner is built
+around object and array parsers that note where each value starts; offsets
+become lines by bisecting the offsets of the file's newlines, computed once.
+Numbers and booleans keep the text they were written as (``2022`` -> ``"2022"``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from json.decoder import JSONArray, JSONObject  # type: ignore[attr-defined]  # not in typeshed
+from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # not in typeshed
+from typing import Any
+
+from chrono.events.event import Problem
+from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
+
+_Scan = Callable[[str, int], tuple[Any, int]]
+
+
+class _Located:
+    """An object's pairs or an array's items, with the line each value starts on."""
+
+    __slots__ = ("line", "lines", "values")
+
+    def __init__(self, line: int, values: list[Any], lines: list[int]) -> None:
+        self.line = line
+        self.values = values  # (key, value) pairs for an object, items for an array
+        self.lines = lines
+
+
+class _Object(_Located):
+    __slots__ = ()
+
+
+class _Array(_Located):
+    __slots__ = ()
+
+
+class _Decoder(json.JSONDecoder):
+    def __init__(self, text: str) -> None:
+        super().__init__(parse_int=str, parse_float=str, parse_constant=str)
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+        self.parse_object = self._object
+        self.parse_array = self._array
+        self.scan_once = py_make_scanner(self)  # the C scanner would bypass the hooks
+
+    def line(self, offset: int) -> int:
+        return bisect_left(self._newlines, offset) + 1
+
+    def _noting(self, scan_once: _Scan, starts: list[int]) -> _Scan:
+        def scan(text: str, offset: int) -> tuple[Any, int]:
+            starts.append(offset)
+            return scan_once(text, offset)
+
+        return scan
+
+    def _object(
+        self,
+        text_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: _Scan,
+        object_hook: object,
+        object_pairs_hook: object,
+        memo: dict[str, str] | None = None,
+    ) -> tuple[_Object, int]:
+        starts: list[int] = []
+        scan = self._noting(scan_once, starts)
+        pairs, end = JSONObject(text_and_end, strict, scan, None, list, memo)
+        lines = [self.line(start) for start in starts]
+        return _Object(self.line(text_and_end[1] - 1), pairs, lines), end
+
+    def _array(self, text_and_end: tuple[str, int], scan_once: _Scan) -> tuple[_Array, int]:
+        starts: list[int] = []
+        items, end = JSONArray(text_and_end, self._noting(scan_once, starts))
+        lines = [self.line(start) for start in starts]
+        return _Array(self.line(text_and_end[1] - 1), items, lines), end
+
+
+def read_json(text: str, file: str) -> tuple[list[Field], list[Problem]]:
+    """The file's one top-level value with its line; a broken file gives one error."""
+    decoder = _Decoder(text)
+    try:
+        top = decoder.decode(text)
+    except json.JSONDecodeError as err:
+        message = f"JSON syntax error: {err.msg}, column {err.colno}"
+        return [], [Problem(file, err.lineno, message)]
+    except RecursionError:
+        return [], [Problem(file, 1, "JSON nested too deeply to read")]
+    problems: list[Problem] = []
+    line = decoder.line(len(text) - len(text.lstrip()))
+    return [Field(_value(top, 0, file, problems), line)], problems
+
+
+def _value(value: object, depth: int, file: str, problems: list[Problem]) -> Value:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, _Array):
+        if depth >= MAX_DEPTH:
+            return Wrong("a list")
+        return tuple(
+            Field(_value(item, depth + 1, file, problems), line)
+            for item, line in zip(value.values, value.lines, strict=True)
+        )
+    if isinstance(value, _Object) and depth < MAX_DEPTH:
+        fields: dict[str, Field] = {}
+        for (key, item), line in zip(value.values, value.lines, strict=True):
+            if key in fields:
+                first = fields[key].line
+                problems.append(
+                    Problem(file, line, f"duplicate field {key!r} (first at line {first})")
+                )
+            else:
+                fields[key] = Field(_value(item, depth + 1, file, problems), line)
+        return Mapping(value.line, fields)
+    return Wrong("a mapping")

@@ -1,0 +1,674 @@
+"""Loading event files: YAML, JSON and CSV (TimelineJS too), every problem with its file:line."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono.days import Day
+from chrono.events import yaml_file
+from chrono.events.event import Event
+from chrono.events.files import load_folder, load_text
+
+DATA = Path(__file__).parent / "data" / "events"
+FIELD_LIST = (
+    "after, before, contains, date, description, during, end, id, lane, overlaps, "
+    "reference, source, start, tags, title, url"
+)
+
+Loaded = tuple[list[Event], list[str]]
+Folder = Callable[..., Loaded]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Folder:
+    """Write files under ``events/`` and load the folder as a user would: by its relative name."""
+    monkeypatch.chdir(tmp_path)
+
+    def load(**files: str | bytes) -> Loaded:
+        for name, content in files.items():
+            path = tmp_path / "events" / name.replace("__", "/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+        events, problems = load_folder("events")
+        return events, [str(problem) for problem in problems]
+
+    return load
+
+
+def by_id(events: list[Event]) -> dict[str, Event]:
+    return {event.id: event for event in events}
+
+
+def one(text: str, file: str = "e.yaml") -> Event:
+    events, problems = load_text(textwrap.dedent(text).lstrip("\n"), file)
+    assert problems == [] and len(events) == 1
+    return events[0]
+
+
+def problems_of(text: str, file: str = "e.yaml") -> list[str]:
+    return [str(p) for p in load_text(text, file)[1]]
+
+
+# The sample folders under tests/data/events
+
+
+def test_valid_folder_of_yaml_json_and_csv(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    events, problems = load_folder("valid")
+    assert problems == []
+    assert [(e.file, e.line, e.id) for e in events] == [
+        ("valid/mali.yaml", 6, "coup-2020"),
+        ("valid/mali.yaml", 10, "ecowas-embargo"),
+        ("valid/mali.yaml", 15, "norinco-equipment-delivered"),
+        ("valid/niger.json", 5, "niger-coup"),
+        ("valid/niger.json", 11, "niger-leaves-ecowas"),
+        ("valid/sahel.csv", 2, "aes"),
+        ("valid/sahel.csv", 4, "wagner-leaves-mali"),
+    ]
+    found = by_id(events)
+    coup = found["coup-2020"]
+    assert coup.title == "Goïta's junta takes power" and coup.date == "August 2020"
+    assert coup.lane == "Mali" and coup.tags == ("coup", "military")
+    assert coup.source == "Mali and China: security assistance and its risks"
+    assert coup.reference == Day.from_ymd(2025, 7, 15)
+    assert coup.lines == {"reference": 2, "source": 3, "lane": 4, "id": 6, "title": 7, "date": 8,
+                          "tags": 9}  # fmt: skip
+    embargo = found["ecowas-embargo"]
+    assert (embargo.date, embargo.start, embargo.end) == (None, "9 January 2022", "3 July 2022")
+    assert embargo.source == "ECOWAS communiqué"  # its own value wins over the file's
+    delivery = found["norinco-equipment-delivered"]
+    assert delivery.relations == (("after", "coup-2020"),) and delivery.lane == "Mali and China"
+    assert found["niger-coup"].relations == (("after", "coup-2020"),)
+    leaves = found["niger-leaves-ecowas"]
+    assert leaves.date == "2024" and leaves.tags == ("ecowas", "withdrawal")
+    assert leaves.url == "https://example.org/niger" and leaves.lane == "Niger"
+    assert leaves.lines["date"] == 13
+    aes = found["aes"]
+    assert aes.description == "Mali, Burkina Faso and Niger\nsign the Liptako-Gourma charter."
+    assert aes.tags == ("alliance", "treaty") and aes.relations == (("after", "niger-coup"),)
+    assert aes.reference is None and aes.url is None
+    wagner = found["wagner-leaves-mali"]
+    assert (wagner.start, wagner.end, wagner.description) == ("June 2025", None, None)
+
+
+def test_file_names_keep_the_path_as_given() -> None:
+    events, _ = load_folder(DATA / "valid")
+    assert events[0].file == (DATA / "valid" / "mali.yaml").as_posix()
+    events, _ = load_folder(str(DATA / "valid" / "niger.json"))  # one file, read alone
+    assert [e.id for e in events] == ["niger-coup", "niger-leaves-ecowas"]
+    assert events[0].file == (DATA / "valid" / "niger.json").as_posix()
+
+
+def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_and_other_files(
+    folder: Folder,
+) -> None:
+    event = "title: {}\ndate: 2020\n"
+    events, problems = folder(
+        **{
+            "b.yaml": event.format("B"),
+            "a__z.yml": event.format("AZ"),
+            "a__c.json": '{"title": "AC", "date": "2020"}',
+            "a.csv": "title,date\nA,2020\n",
+            "notes.txt": "not read",
+            ".hidden__x.yaml": event.format("hidden"),
+        }
+    )
+    assert problems == []
+    assert [e.file for e in events] == [
+        "events/a/c.json", "events/a/z.yml", "events/a.csv", "events/b.yaml",
+    ]  # fmt: skip
+
+
+def test_a_missing_path_is_one_error() -> None:
+    events, problems = load_folder("no/such/folder")
+    assert events == []
+    assert [str(p) for p in problems] == ["no/such/folder:1: no such folder or file"]
+
+
+# YAML
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2020-08-18", "2022", "-0500", "12:30", "2020-08", "1e3", "yes", "no", "on", "0x1F",
+     "0o17", "1_000", "3.10", ".inf", "+12", "2001-12-14t21:59:43.10-05:00"],
+)  # fmt: skip
+def test_yaml_implicit_typing_never_changes_what_was_written(written: str) -> None:
+    event = one(f"title: {written}\ndate: {written}\nlane: {written}\ntags: [{written}]\n")
+    assert (event.title, event.date, event.lane, event.tags) == (written, written, written,
+                                                                 (written,))  # fmt: skip
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_yaml_pure_python_loader_reads_the_same(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PyLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    event = one("title: -0500\ndate: 2020-08-18\nlane: yes\nurl: ~\ntags: [0x1F, 12:30]\n")
+    assert (event.title, event.date, event.lane, event.url, event.tags) == (
+        "-0500", "2020-08-18", "yes", None, ("0x1F", "12:30"),
+    )  # fmt: skip
+    (broken,) = problems_of("title: a\ndate: [b,\n")  # the two parsers word it differently
+    assert broken.startswith("e.yaml:3: YAML syntax error: ")
+    (control,) = problems_of('title: a\n\ndate: "\x07"\n')
+    assert control == (
+        "e.yaml:3: YAML syntax error: character U+0007 is not allowed "
+        "(write it as an escape in double quotes)"
+    )
+
+
+def test_windows_line_endings_keep_the_lines() -> None:
+    yaml_text = "events:\r\n  - title: a\r\n    date: 2020\r\n  - title: b\r\n    date: 2021\r\n"
+    assert [e.line for e in load_text(yaml_text, "e.yaml")[0]] == [2, 4]
+    json_text = '{"events": [\r\n {"title": "a", "date": 1},\r\n {"title": "b", "date": 2}]}'
+    assert [e.line for e in load_text(json_text, "e.json")[0]] == [2, 3]
+    csv_text = 'title,date,description\r\na,2020,"x\r\ny"\r\nb,2021,\r\n'
+    assert [e.line for e in load_text(csv_text, "e.csv")[0]] == [2, 4]
+
+
+def test_a_file_of_another_kind_given_alone_is_an_error() -> None:
+    assert problems_of("title: a", "e.txt") == [
+        "e.txt:1: not an event file: expected .yaml, .yml, .json, .csv"
+    ]
+
+
+def test_yaml_null_tilde_and_empty_are_none_and_leave_the_default() -> None:
+    text = """
+    lane: Mali
+    events:
+      - {title: a, date: 2020, lane: null, url: ~}
+      - title: b
+        date: 2020
+        lane: "null"
+        url: "~"
+        source:
+    """
+    events, problems = load_text(textwrap.dedent(text), "e.yaml")
+    assert problems == []
+    assert (events[0].lane, events[0].url, events[1].source) == ("Mali", None, None)
+    assert (events[1].lane, events[1].url) == ("null", "~")  # quoted: the text itself
+
+
+_PLAIN = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .:+/()'-]{0,30}[A-Za-z0-9.)]", fullmatch=True)
+
+
+@given(_PLAIN.filter(lambda t: ": " not in t and t.lower() not in ("null", "~")))
+def test_any_text_written_unquoted_in_yaml_reaches_the_event_unchanged(text: str) -> None:
+    event = one(f"title: {text}\ndate: {text}\ndescription: {text}\n")
+    assert (event.title, event.date, event.description) == (text, text, text)
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip() != ""))
+def test_any_text_written_quoted_in_yaml_reaches_the_event_unchanged(text: str) -> None:
+    quoted = yaml.safe_dump(text, default_style='"', width=1000).strip()
+    assert one(f"title: {quoted}\ndate: 2020\n").title == text
+
+
+_BREAKS = "\n\r\x85\u2028\u2029"  # single quotes fold line breaks: YAML, not the loader
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip() != "" and not set(t) & set(_BREAKS)))
+def test_any_text_written_single_quoted_in_yaml_reaches_the_event_unchanged(text: str) -> None:
+    single = yaml.safe_dump(text, default_style="'", allow_unicode=True, width=1000).strip()
+    assert one(f"title: x\ndate: {single}\n").date == text
+
+
+def test_yaml_one_event_per_file_and_several_documents() -> None:
+    text = """
+    title: Alone
+    date: 2020
+    ---
+    # a second document, with its own defaults
+    lane: Second
+    events:
+      - {title: In the second, date: 2021}
+    ---
+    ---
+    lane: Third
+    events: []
+    """
+    events, problems = load_text(textwrap.dedent(text).lstrip("\n"), "e.yaml")
+    assert problems == []
+    assert [(e.id, e.line, e.lane) for e in events] == [
+        ("alone", 1, None), ("in-the-second", 7, "Second"),
+    ]  # fmt: skip
+
+
+def test_yaml_anchors_aliases_and_merge_keys() -> None:
+    text = """
+    base: &base {lane: Mali, tags: [sahel]}
+    events:
+      - &first
+        title: First
+        date: 2020
+      - <<: *first
+        title: Second
+      - <<: [{lane: Niger}, {lane: Chad, date: 2021}]
+        title: Third
+      - recursive: &loop [*loop]
+        title: Fourth
+        date: 2022
+    """
+    events, problems = load_text(textwrap.dedent(text).lstrip("\n"), "e.yaml")
+    found = by_id(events)
+    assert found["second"].date == "2020" and found["second"].lines["date"] == 5
+    assert (found["third"].lane, found["third"].date) == ("Niger", "2021")
+    assert "fourth" in found
+    assert [str(p) for p in problems] == [
+        "e.yaml:1: warning: unknown field 'base' (expected one of: description, events, lane, "
+        "reference, source, tags, url)",
+        f"e.yaml:10: warning: unknown field 'recursive' (expected one of: {FIELD_LIST})",
+    ]
+
+
+def test_yaml_duplicate_keys_and_non_text_keys_are_errors() -> None:
+    assert problems_of("title: a\ndate: 2020\ntitle: b\n[x]: 1\n") == [
+        "e.yaml:3: duplicate field 'title' (first at line 1)",
+        "e.yaml:4: a field name must be text, not a list",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("title: a\ndate: b: c\n",
+         "2: YAML syntax error: mapping values are not allowed in this context, column 8"),
+        ("events:\n  - title: [open\n    date: 2020\n",
+         "3: YAML syntax error: did not find expected ',' or ']', column 9 "
+         "(while parsing a flow sequence from line 2)"),
+        ("title: a\ndate: *nowhere\n", "2: YAML syntax error: found undefined alias, column 7"),
+        ("title: a\n\ndate: \"\x07\"\n",
+         "3: YAML syntax error: character U+0007 is not allowed "
+         "(write it as an escape in double quotes)"),
+    ],
+)  # fmt: skip
+def test_yaml_syntax_errors_give_one_problem_at_their_line(text: str, problem: str) -> None:
+    assert problems_of(text) == [f"e.yaml:{problem}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- title: a\n", "1: expected one event (a mapping with 'title') or a document with "
+                         "'events', not a list"),
+        ("just text\n", "1: expected one event (a mapping with 'title') or a document with "
+                        "'events', not text"),
+        ("events: {title: a}\n", "1: 'events' must be a list of events, not a mapping"),
+        ("events:\n  - {title: a, date: 2020}\n  - oops\n",
+         "3: each item of 'events' must be an event (a mapping), not text"),
+        ("events:\n  - {title: a, date: 2020}\n  -\n",
+         "3: warning: empty item in 'events' (ignored)"),
+        ("# only a comment\n", "1: warning: no events in this file"),
+    ],
+)  # fmt: skip
+def test_yaml_shapes_of_a_file(text: str, problem: str) -> None:
+    assert problems_of(text) == [f"e.yaml:{problem}"]
+
+
+# JSON
+
+
+def test_json_lines_of_events_and_fields_and_numbers_as_text() -> None:
+    text = """
+    {"lane": "Mali",
+     "events": [
+       {"title": "One", "date": 2022},
+       {
+         "title": "Two",
+         "start": -500, "end": 1.5e3,
+         "tags": ["a", 7, true, null],
+         "description": false
+       },
+       {"title": "Three", "before": "@one", "after": ["two"]}
+     ]}
+    """
+    events, problems = load_text(textwrap.dedent(text).lstrip("\n"), "e.json")
+    assert problems == []
+    one_, two, three = events
+    assert (one_.line, one_.date, one_.lines) == (3, "2022", {"lane": 1, "title": 3, "date": 3})
+    assert (two.line, two.start, two.end, two.tags, two.description) == (
+        4, "-500", "1.5e3", ("a", "7", "true"), "false",
+    )  # fmt: skip
+    assert two.lines == {"lane": 1, "title": 5, "start": 6, "end": 6, "tags": 7, "description": 8}
+    assert three.relations == (("before", "one"), ("after", "two"))
+
+
+def test_json_one_event_per_file() -> None:
+    event = one('\ufeff{"id": "x", "title": "X", "date": "2020"}', "e.json")
+    assert (event.id, event.line) == ("x", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{\n  "title": "a"\n  "date": "2020"\n}', "3: JSON syntax error: Expecting ',' delimiter, "
+                                                   "column 3"),
+        ('{"title": "a",\n "date": "2020",\n}', "3: JSON syntax error: Expecting property name "
+                                                "enclosed in double quotes, column 1"),
+        ("\n\n", "3: JSON syntax error: Expecting value, column 1"),
+        ('{"title": "a", "date": "2020"}\n{}', "2: JSON syntax error: Extra data, column 1"),
+        ('{"title": "a",\n "date": "2020",\n "title": "b"}',
+         "3: duplicate field 'title' (first at line 1)"),
+        ('{"title": {"text": "a"},\n "date": ["2020"]}', "1: 'title' must be text, not a mapping"),
+        ('[{"title": "a"}]', "1: expected one event (a mapping with 'title') or a document with "
+                             "'events', not a list"),
+    ],
+)  # fmt: skip
+def test_json_problems_at_their_line(text: str, problem: str) -> None:
+    found = problems_of(text, "e.json")
+    assert found[0] == f"e.json:{problem}"
+
+
+# CSV
+
+
+def test_csv_rows_lists_empty_cells_and_multiline_cells() -> None:
+    text = (
+        "\ufeff ID ,Title,Date,Tags,After,Before,Description,Colour\n"
+        'a,First,2020,x; y ;;z,,,"one\ntwo\nthree",red\n'
+        ",Second,,,a;@b,,,\n"
+        "\n"
+        'b,Third,2021,,,,"""quoted""",\n'
+    )
+    events, problems = load_text(text, "e.csv")
+    assert [str(p) for p in problems] == [
+        "e.csv:1: warning: unknown column 'Colour' (expected one of: "
+        f"{FIELD_LIST}, or a TimelineJS column such as 'Year' or 'Headline')",
+    ]
+    first, second, third = events
+    assert (first.id, first.line, first.tags, first.description) == (
+        "a", 2, ("x", "y", "z"), "one\ntwo\nthree",
+    )  # fmt: skip
+    assert (second.id, second.line, second.date, second.relations) == (
+        "second", 5, None, (("after", "a"), ("after", "b")),
+    )  # fmt: skip
+    assert second.lines == {"title": 5, "after": 5}
+    assert (third.line, third.description) == (7, '"quoted"')
+
+
+def test_csv_header_problems_and_extra_cells() -> None:
+    text = "title,Headline,date\nA,B,2020,surplus\n"
+    assert problems_of(text, "e.csv") == [
+        "e.csv:1: two columns give 'title'; the second, 'Headline', is ignored",
+        "e.csv:2: warning: more cells than the header has columns (ignored)",
+    ]
+
+
+def test_csv_syntax_error_has_its_line() -> None:
+    text = "title,date\nA,2020\n" + "B," + "x" * (200 * 1024) + "\n"
+    assert problems_of(text, "e.csv") == [
+        "e.csv:3: CSV syntax error: field larger than field limit (131072)"
+    ]
+
+
+def test_timelinejs_sheet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    events, problems = load_folder("timelinejs")
+    assert problems == []  # Media, Time, Display Date, Background: ignored without a word
+    assert [(e.id, e.line, e.date, e.start, e.end, e.lane) for e in events] == [
+        ("nok-terracottas", 3, "-0499", None, None, "West Africa"),  # 500 BC, astronomical -499
+        ("kouroukan-fouga", 4, "1235", None, None, "Mali Empire"),
+        ("coup-in-bamako", 5, "2012-03-22", None, None, "Mali"),
+        ("ecowas-embargo", 6, None, "2022-01-09", "2022-07-03", "Mali"),
+    ]  # the title row (Type "title") is not an event
+    assert events[0].title == "Nok terracottas"
+    assert events[0].description == "Figures from the Nok culture"
+    assert events[3].description == "Imposed in January,\nlifted in July"
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "date"),
+    [("-1", "", "", "0000"), ("1", "", "", "0001"), ("-44", "3", "15", "-0043-03-15"),
+     ("33", "4", "", "0033-04"), ("-12000", "", "", "Y-11999"), ("+2022", "01", "9", "2022-01-09")],
+)  # fmt: skip
+def test_timelinejs_years_are_historical(year: str, month: str, day: str, date: str) -> None:
+    assert one(f"Headline,Year,Month,Day\nX,{year},{month},{day}\n", "e.csv").date == date
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("0,,,,", "'Year' 0: TimelineJS has no year 0 (1 BC is -1)"),
+        ("2020,13,,,", "'Month' must be a number from 1 to 12, not '13'"),
+        ("2020,1,x,,", "'Day' must be a number from 1 to 31, not 'x'"),
+        ("about 2020,,,,", "'Year' must be a whole number, not 'about 2020'"),
+        (",3,,,", "'Month' without 'Year'"),
+        ("2020,,5,,", "'Day' without 'Month'"),
+        ("2020,,,,2020-01", "both the 'Year' columns and 'date'/'start'/'end': give one"),
+        ("12000,5,,,", "'Year' 12000 with a month: give the year alone"),
+    ],
+)
+def test_timelinejs_date_problems(row: str, problem: str) -> None:
+    text = f"Headline,Year,Month,Day,End Year,date\nX,{row}\n"
+    assert problems_of(text, "e.csv")[0] == f"e.csv:2: {problem}"
+
+
+def test_timelinejs_end_columns() -> None:
+    assert problems_of("Headline,Year,End Month\nX,2020,3\n", "e.csv") == [
+        "e.csv:2: 'End Month' or 'End Day' without 'End Year'"
+    ]
+    assert problems_of("Headline,End Year\nX,2020\n", "e.csv") == [
+        "e.csv:2: 'End Year' without 'Year'"
+    ]
+
+
+# Fields and checks
+
+
+def test_ids_from_titles_are_slugs_made_unique_in_reading_order(folder: Folder) -> None:
+    events, problems = folder(
+        **{
+            "a.yaml": """
+            events:
+              - {title: "Goïta’s coup, Bamako!", date: 2020}
+              - {title: Goïta's coup Bamako, date: 2020}
+              - {title: 北京, date: 2020}
+              - {title: 東京, date: 2020}
+              - {title: Coup, date: 2020}
+            """,
+            "b.yaml": "id: coup\ntitle: Explicit\ndate: 2020\n",
+            "c.csv": "title,date\nCoup,2021\n" + "A very " * 12 + "long title,2022\n",
+        }
+    )
+    assert problems == []
+    assert [e.id for e in events] == [
+        "goitas-coup-bamako", "goitas-coup-bamako-2", "event", "event-2", "coup-2",
+        "coup", "coup-3", "a-very-a-very-a-very-a-very-a-very-a-very-a-very-a-very-a",
+    ]  # fmt: skip
+
+
+def test_duplicate_explicit_ids_across_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    events, problems = load_folder("duplicates")
+    assert [str(p) for p in problems] == [
+        "duplicates/b.yaml:2: duplicate id 'coup' (first at duplicates/a.yaml:2)"
+    ]
+    assert [(e.id, e.title) for e in events] == [("coup", "The coup"), ("the-coup", "The coup")]
+
+
+def test_explicit_ids_may_hold_letters_digits_and_some_marks() -> None:
+    assert one("id: Coup_2020.v2:a-b\ntitle: x\ndate: 2020\n").id == "Coup_2020.v2:a-b"
+    assert one("id: 2020\ntitle: x\ndate: 2020\n").id == "2020"
+    assert problems_of("title: x\ndate: 2020\nid: -x\n") == [
+        "e.yaml:3: bad id '-x': an id starts with a letter, digit or '_' and holds only those, "
+        "'-', '.' and ':'"
+    ]
+
+
+def test_relations_take_one_id_or_a_list_in_field_order() -> None:
+    event = one(
+        """
+        title: x
+        overlaps: [a, "@b"]
+        before: c
+        during: "@d; e"
+        contains: [f]
+        after: g
+        """
+    )
+    assert event.relations == (
+        ("overlaps", "a"), ("overlaps", "b"), ("before", "c"), ("during", "d"),
+        ("during", "e"), ("contains", "f"), ("after", "g"),
+    )  # fmt: skip
+    assert event.date is None  # a relation alone dates an event
+    assert problems_of("title: x\nafter: [a, b c]\n") == [
+        "e.yaml:2: 'after': 'b c' is not an event id (an id starts with a letter, digit or '_' "
+        "and holds only those, '-', '.' and ':')"
+    ]
+
+
+def test_tags_are_text_or_a_list() -> None:
+    assert one("title: x\ndate: 1\ntags: a, b; c\n").tags == ("a", "b", "c")
+    assert one("title: x\ndate: 1\ntags: [a, b, a, ' ']\n").tags == ("a", "b")
+    assert one("title: x\ndate: 1\ntags: single\n").tags == ("single",)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("date: 2020\nid: x\n", "1: event has no 'title'"),
+        ("title: ' '\ndate: 2020\n", "1: event has no 'title'"),
+        ("title: [a, b]\ndate: 2020\n", "1: 'title' must be text, not a list"),
+        ("title: a\ndate: {year: 2020}\n", "2: 'date' must be text, not a mapping"),
+        ("title: a\ndate: 2020\ntags: {a: 1}\n", "3: 'tags' must be text or a list, not a mapping"),
+        ("title: a\ndate: 2020\ntags:\n  - a\n  - [b]\n", "5: 'tags' must list text, not a list"),
+        ("title: a\n", "1: no date: expected 'date', or 'start' and 'end', or a relation"),
+        ("title: a\nend: 2020\n", "2: 'end' without 'start'"),
+        ("title: a\nstart: 2019\ndate: 2020\n",
+         "3: both 'date' and 'start'/'end': give one or the other"),
+        ("title: a\ndate: 2020\nreference: 2025-13-01\n",
+         "3: bad 'reference': cannot read '2025-13-01' at position 5: "
+         "a reference date as YYYY-MM-DD"),
+    ],
+)  # fmt: skip
+def test_field_errors_name_their_line(text: str, problem: str) -> None:
+    events, problems = load_text(text, "e.yaml")
+    assert [str(p) for p in problems] == [f"e.yaml:{problem}"]
+    assert events == []  # an event with an error is left out
+
+
+def test_start_alone_or_with_end_is_a_date() -> None:
+    assert one("title: a\nstart: 2019\n").start == "2019"
+    assert one("title: a\nstart: 2019\nend: 2020\n").end == "2020"
+
+
+def test_unknown_fields_are_warnings_and_the_event_is_kept() -> None:
+    events, problems = load_text("title: a\ndate: 2020\ncolour: red\ntitel: b\n", "e.yaml")
+    assert len(events) == 1
+    assert [str(p) for p in problems] == [
+        f"e.yaml:3: warning: unknown field 'colour' (expected one of: {FIELD_LIST})",
+        f"e.yaml:4: warning: unknown field 'titel' (expected one of: {FIELD_LIST}; "
+        "did you mean 'title'?)",
+    ]
+
+
+def test_references_file_level_and_per_event() -> None:
+    text = """
+    reference: 2025-07-15
+    events:
+      - {title: a, date: May 12}
+      - {title: b, date: May 12, reference: 2024-01-31}
+    """
+    a, b = load_text(textwrap.dedent(text), "e.yaml")[0]
+    assert (a.reference, b.reference) == (Day.from_ymd(2025, 7, 15), Day.from_ymd(2024, 1, 31))
+    assert (a.line_of("reference"), b.line_of("reference")) == (2, 5)
+    events, problems = load_text("reference: soon\nevents:\n  - {title: a, date: 2020}\n", "e.yaml")
+    assert [str(p) for p in problems] == [
+        "e.yaml:1: bad 'reference': cannot read 'soon' at position 0: "
+        "a reference date as YYYY-MM-DD"
+    ]  # reported once, at the file-level line
+    assert events[0].reference is None
+
+
+def test_defaults_and_overrides() -> None:
+    text = """
+    lane: L
+    source: S
+    tags: [t]
+    url: https://example.org
+    description: D
+    events:
+      - {title: a, date: 2020}
+      - {title: b, date: 2020, lane: M, source: T, tags: u, url: v, description: E}
+    """
+    a, b = load_text(textwrap.dedent(text), "e.yaml")[0]
+    assert (a.lane, a.source, a.tags, a.url, a.description) == (
+        "L", "S", ("t",), "https://example.org", "D",
+    )  # fmt: skip
+    assert (b.lane, b.source, b.tags, b.url, b.description) == ("M", "T", ("u",), "v", "E")
+    assert a.lines["lane"] == 2 and b.lines["lane"] == 9
+
+
+def test_a_bad_default_is_reported_once() -> None:
+    text = "lane: [a, b]\ncolour: red\nevents:\n  - {title: a, date: 1}\n  - {title: b, date: 2}\n"
+    events, problems = load_text(text, "e.yaml")
+    assert [str(p) for p in problems] == [
+        "e.yaml:1: 'lane' must be text, not a list",
+        "e.yaml:2: warning: unknown field 'colour' (expected one of: description, events, lane, "
+        "reference, source, tags, url)",
+    ]
+    assert [e.lane for e in events] == [None, None]
+
+
+# Several bad files in one run
+
+
+def test_every_problem_of_every_file_in_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    events, problems = load_folder("broken")
+    assert [str(p) for p in problems] == [
+        "broken/a-syntax.yaml:5: YAML syntax error: did not find expected ',' or ']', column 9 "
+        "(while parsing a flow sequence from line 4)",
+        "broken/b-syntax.json:3: JSON syntax error: Expecting ',' delimiter, column 3",
+        "broken/c-latin1.csv:3: not UTF-8 text: byte 0xe9 cannot be read (save as UTF-8)",
+        "broken/d-fields.yaml:1: bad 'reference': cannot read 'not a date' at position 0: "
+        "a reference date as YYYY-MM-DD",
+        "broken/d-fields.yaml:3: event has no 'title'",
+        "broken/d-fields.yaml:4: bad id 'bad id!': an id starts with a letter, digit or '_' and "
+        "holds only those, '-', '.' and ':'",
+        "broken/d-fields.yaml:8: both 'date' and 'start'/'end': give one or the other",
+        "broken/d-fields.yaml:10: no date: expected 'date', or 'start' and 'end', or a relation",
+        "broken/d-fields.yaml:11: 'title' must be text, not a mapping",
+        f"broken/d-fields.yaml:15: warning: unknown field 'colour' (expected one of: {FIELD_LIST})",
+    ]
+    assert [e.title for e in events] == ["Unknown field", "A good event among bad files"]
+
+
+def test_bom_is_tolerated_in_every_format(folder: Folder) -> None:
+    bom = b"\xef\xbb\xbf"
+    events, problems = folder(
+        **{
+            "a.yaml": bom + b"title: A\ndate: 2020\n",
+            "b.json": bom + b'{"title": "B", "date": "2020"}',
+            "c.csv": bom + b"title,date\nC,2020\n",
+        }
+    )
+    assert problems == [] and [e.title for e in events] == ["A", "B", "C"]
+
+
+def test_not_utf8_names_the_line_and_the_folder_goes_on(folder: Folder) -> None:
+    events, problems = folder(
+        **{"a.yaml": b"title: A\n\ndate: caf\xe9\n", "b.yaml": "title: B\ndate: 2020\n"}
+    )
+    assert problems == ["events/a.yaml:3: not UTF-8 text: byte 0xe9 cannot be read (save as UTF-8)"]
+    assert [e.title for e in events] == ["B"]
+
+
+def test_json_round_trip_of_any_text() -> None:
+    text = 'mixed "quotes", ümlauts, tabs\t and\nnewlines'
+    event = one(json.dumps({"title": text, "date": text}), "e.json")
+    assert (event.title, event.date) == (text, text)
