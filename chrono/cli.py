@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from chrono.errors import ChronoError, ParseError
+
+if TYPE_CHECKING:
+    from chrono.chronology import Timeline
+    from chrono.events import Problem
 
 app = typer.Typer(
     name="chrono",
@@ -128,21 +133,127 @@ def _print_error(err: ParseError) -> None:
     print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
 
 
+_DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV).")
+
+
+@app.command()
+def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
+    """Report every error and warning in every event file, in one run.
+
+    Example: chrono check events/
+    """
+    from chrono.chronology import analyse
+    from chrono.events import read_events
+
+    events, problems = read_events(directory)
+    _timeline, found = analyse(events)
+    problems = problems + found
+    _print_problems(problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{len(events)} events, {errors} errors, {warnings} warnings", file=sys.stderr)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def order(
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print timeline.json's events.")] = False,
+) -> None:
+    """Print the chronology: position, rank range, windows, title, lane.
+
+    Example: chrono order events/ --json
+    """
+    timeline = _timeline(directory)
+    if as_json:
+        from chrono.export.timeline_json import event_dict
+
+        events = [event_dict(p) for p in timeline.events]
+        print(json.dumps(events, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for name, justify in (
+        ("#", "right"),
+        ("rank", "right"),
+        ("start", "left"),
+        ("end", "left"),
+        ("title", "left"),
+        ("lane", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for p in timeline.events:
+        low, high = p.rank
+        rank = str(low) if low == high else f"{low}-{high}"
+        table.add_row(
+            str(p.position), rank, str(p.start), str(p.end), p.event.title, p.event.lane or ""
+        )
+    Console(highlight=False, soft_wrap=True).print(table, markup=False)
+
+
 @app.command()
 def build(
-    directory: Annotated[Path, typer.Argument(help="Folder of event files.")] = Path("events"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write.")] = Path("exports"),
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
+        "exports"
+    ),
+    formats: Annotated[str, typer.Option("--format", "-f", help="Outputs, comma-separated.")] = (
+        "json"
+    ),
 ) -> None:
-    """Build the timeline of a folder of event files.
+    """Build the timeline of a folder of event files into --out.
 
-    Example: chrono build events/ --out exports/
+    Example: chrono build events/ --out exports/ --format json
     """
-    if not directory.is_dir():
-        raise ChronoError(f"{directory}: no such folder of event files")
-    typer.echo(
-        f"chrono build: reading events and exporting timelines are not built yet; "
-        f'nothing was written to {out}/. Try: chrono parse "near the end of 2022"'
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in ("json",)]
+    if unknown or not wanted:
+        raise ChronoError(
+            f"--format: {', '.join(unknown) or 'nothing'} is not an output "
+            f"chrono writes yet (expected: json)"
+        )
+    timeline = _timeline(directory)
+    from chrono.export.atomic import write_atomic
+    from chrono.export.timeline_json import timeline_json
+
+    target = out / "timeline.json"
+    write_atomic(target, timeline_json(timeline))
+    warnings = [w for w in timeline.warnings if w.severity == "warning"]
+    _print_problems(warnings)
+    lanes = {p.event.lane for p in timeline.events}
+    print(
+        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings: "
+        f"wrote {target}"
     )
+
+
+def _timeline(directory: Path) -> Timeline:
+    """Load and build, or print every problem and stop with status 1."""
+    from chrono.chronology import build_timeline
+    from chrono.errors import ProblemsError
+    from chrono.events import load_events
+
+    try:
+        events = load_events(directory)
+        return build_timeline(events.events, events.warnings)
+    except ProblemsError as err:
+        _print_problems(err.problems)
+        errors = sum(p.severity == "error" for p in err.problems)
+        raise ChronoError(f"{errors} error(s) in {directory}; nothing was written") from None
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for p in sorted(problems, key=lambda p: (p.file, p.line)):
+        print(
+            ("warning: " if p.severity == "warning" else "error: ") + _strip_warning(str(p)),
+            file=sys.stderr,
+        )
+
+
+def _strip_warning(text: str) -> str:
+    return text.replace(": warning: ", ": ", 1)
 
 
 def main() -> None:

@@ -56,11 +56,24 @@ def format_year(year: int) -> str:
     return f"+{year}"
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class Day:
     """A calendar day; construct with :meth:`from_ymd`, compare and subtract freely."""
 
     ordinal: int  # days since 1970-01-01
+
+    # Ordering by hand: attrs' generated order builds tuples, and days are compared a lot.
+    def __lt__(self, other: Day) -> bool:
+        return self.ordinal < other.ordinal
+
+    def __le__(self, other: Day) -> bool:
+        return self.ordinal <= other.ordinal
+
+    def __gt__(self, other: Day) -> bool:
+        return self.ordinal > other.ordinal
+
+    def __ge__(self, other: Day) -> bool:
+        return self.ordinal >= other.ordinal
 
     @classmethod
     def from_ymd(cls, year: int, month: int, day: int) -> Day:

@@ -29,7 +29,8 @@ def upper(day: Day | None) -> float:
 
 
 def _ordered_bounds(instance: Window, _attribute: Any, latest: Day | None) -> None:
-    if instance.earliest is not None and latest is not None and latest < instance.earliest:
+    earliest = instance.earliest
+    if earliest is not None and latest is not None and latest.ordinal < earliest.ordinal:
         raise ValueError(f"window ends ({latest}) before it begins ({instance.earliest})")
 
 
