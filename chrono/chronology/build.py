@@ -99,17 +99,22 @@ def build_timeline(events: Iterable[Event], warnings: Sequence[Problem] = ()) ->
 
 
 def analyse(events: list[Event]) -> tuple[Timeline | None, list[Problem]]:
-    """Every problem with the events, and their timeline when there is no error."""
+    """Every problem with the events, and their timeline when there is no error.
+
+    An event with an error is set aside (it keeps its id, so others may still name
+    it) and the rest are still linked and propagated, so that a contradiction among
+    them is reported in the same run as a bad date elsewhere.
+    """
     problems: list[Problem] = []
+    bad: set[int] = set()
     index: dict[str, int] = {}
     for i, event in enumerate(events):
         if event.id in index:
             first = events[index[event.id]]
             problems.append(
-                Problem(
-                    event.file, event.line, f"duplicate id {event.id!r} (first at {first.where})"
-                )
+                _problem(event, None, f"duplicate id {event.id!r} (first at {first.where})")
             )
+            bad.add(i)
         else:
             index[event.id] = i
     fields = [_fields(e) for e in events]
@@ -124,15 +129,20 @@ def analyse(events: list[Event]) -> tuple[Timeline | None, list[Problem]]:
                     plain[i, field] = dates.read(text, None, event.reference, _no_events)
             except ParseError as err:
                 problems.append(_date_problem(event, field, err))
+                bad.add(i)
         parsed.append(out)
-    refs = _check_references(events, parsed, index, problems)
-    order = _reading_order(events, refs, problems)
-    if order is None or any(p.severity == "error" for p in problems):
-        return None, problems
-    readings = _read_dates(events, fields, parsed, plain, order, index, problems)
+    refs = _check_references(events, parsed, index, problems, bad)
+    order = _reading_order(events, refs, index, problems, bad)
+    readings = _read_dates(events, fields, parsed, plain, order, index, problems, bad)
+    timeline = _chronology(events, readings, index, problems, bad)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return _chronology(events, readings, index, problems)
+    return timeline, problems
+
+
+def _problem(event: Event, field: str | None, message: str, severity: str = "error") -> Problem:
+    line = event.line if field is None else event.line_of(field)
+    return Problem(event.file, line, message, severity)
 
 
 def _no_events(_event_id: str) -> Interval | None:
@@ -144,7 +154,7 @@ def _fields(event: Event) -> dict[str, str]:
 
 
 def _date_problem(event: Event, field: str, err: ParseError) -> Problem:
-    return Problem(event.file, event.line_of(field), f"{field}: {err}")
+    return _problem(event, field, f"{field}: {err}")
 
 
 def _check_references(
@@ -152,53 +162,48 @@ def _check_references(
     parsed: list[dict[str, Expression | None]],
     index: dict[str, int],
     problems: list[Problem],
+    bad: set[int],
 ) -> list[list[str]]:
     """The ids each event's dates name; unknown ids in dates and relations are errors."""
     refs: list[list[str]] = []
-    for event, fields in zip(events, parsed, strict=True):
+    for i, (event, fields) in enumerate(zip(events, parsed, strict=True)):
         mine: list[str] = []
         for field, expr in fields.items():
             for unit in expr.refs() if expr is not None else ():
                 assert unit.ref is not None
                 if unit.ref not in index:
-                    problems.append(
-                        Problem(
-                            event.file, event.line_of(field), f"{field}: unknown event @{unit.ref}"
-                        )
-                    )
+                    problems.append(_problem(event, field, f"{field}: unknown event @{unit.ref}"))
+                    bad.add(i)
                 elif unit.ref == event.id:
                     problems.append(
-                        Problem(
-                            event.file,
-                            event.line_of(field),
-                            f"{field}: an event cannot be dated by itself",
-                        )
+                        _problem(event, field, f"{field}: an event cannot be dated by itself")
                     )
+                    bad.add(i)
                 else:
                     mine.append(unit.ref)
         for kind, other in event.relations:
             if other not in index:
-                problems.append(
-                    Problem(event.file, event.line_of(kind), f"{kind}: unknown event {other!r}")
-                )
+                problems.append(_problem(event, kind, f"{kind}: unknown event {other!r}"))
+                bad.add(i)
             elif other == event.id:
-                problems.append(
-                    Problem(
-                        event.file, event.line_of(kind), f"{kind}: an event cannot be {kind} itself"
-                    )
-                )
+                problems.append(_problem(event, kind, f"{kind}: an event cannot be {kind} itself"))
+                bad.add(i)
         refs.append(mine)
     return refs
 
 
 def _reading_order(
-    events: list[Event], refs: list[list[str]], problems: list[Problem]
-) -> list[int] | None:
+    events: list[Event],
+    refs: list[list[str]],
+    index: dict[str, int],
+    problems: list[Problem],
+    bad: set[int],
+) -> list[int]:
     """Events in an order where every event comes after those its dates name.
 
-    A cycle of date references is an error naming each event on it.
+    A cycle of date references is an error naming each event on it; its events are
+    set aside and the rest go on.
     """
-    index = {e.id: i for i, e in enumerate(events)}
     state = [0] * len(events)  # 0 new, 1 on the path, 2 done
     order: list[int] = []
     for root in range(len(events)):
@@ -211,29 +216,27 @@ def _reading_order(
             if k == 0:
                 state[i] = 1
                 path.append(i)
-            targets = [index[r] for r in refs[i] if r in index]
+            targets = [index[r] for r in refs[i]]
             if k < len(targets):
                 stack.append((i, k + 1))
                 j = targets[k]
                 if state[j] == 1:
                     cycle = [*path[path.index(j) :], j]
                     names = " -> ".join(f"@{events[c].id} ({events[c].where})" for c in cycle)
-                    event = events[i]
                     problems.append(
-                        Problem(
-                            event.file,
-                            event.line_of("date"),
-                            f"a cycle of date references: {names}",
-                        )
+                        _problem(events[i], "date", f"a cycle of date references: {names}")
                     )
-                    return None
-                if state[j] == 0:
+                    bad.update(cycle)
+                elif state[j] == 0:
                     stack.append((j, 0))
             else:
                 state[i] = 2
                 path.pop()
                 order.append(i)
     return order
+
+
+Readings = list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]]
 
 
 def _read_dates(
@@ -244,17 +247,27 @@ def _read_dates(
     order: list[int],
     index: dict[str, int],
     problems: list[Problem],
-) -> list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]]:
+    bad: set[int],
+) -> Readings:
     """Each event's own interval and its links, read in reference order."""
-    readings: list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]] = [(None, ())] * len(
-        events
-    )
+    readings: Readings = [(None, ())] * len(events)
 
     def own_of(event_id: str) -> Interval | None:
         return readings[index[event_id]][0]
 
     for i in order:
         event = events[i]
+        if i in bad:
+            continue
+        if any(
+            index[r] in bad
+            for expr in parsed[i].values()
+            if expr is not None
+            for r in (u.ref for u in expr.refs())
+            if r is not None
+        ):
+            bad.add(i)  # it names an event set aside: that event's error says why
+            continue
         own: Interval | None = None
         links: list[tuple[str, dates.Link]] = []
         windows: dict[str, Window] = {}
@@ -265,6 +278,7 @@ def _read_dates(
                 )
             except ParseError as err:
                 problems.append(_date_problem(event, field, err))
+                bad.add(i)
                 continue
             for link in reading.links:
                 if field != "date":  # a start or end field constrains only that end
@@ -275,9 +289,7 @@ def _read_dates(
             elif reading.own is not None:
                 windows[field] = reading.own.window
             for warning in reading.own.warnings if reading.own is not None else ():
-                problems.append(
-                    Problem(event.file, event.line_of(field), f"{field}: {warning}", "warning")
-                )
+                problems.append(_problem(event, field, f"{field}: {warning}", "warning"))
         if windows:
             start = windows.get("start", Window(None, None))
             end = windows.get("end", Window(start.earliest, None))
@@ -285,22 +297,24 @@ def _read_dates(
                 own = Interval.span(start, end, "day", rule="start and end")
             except ValueError:
                 problems.append(
-                    Problem(
-                        event.file,
-                        event.line_of("end"),
+                    _problem(
+                        event,
+                        "end",
                         f"end: {event.end!r} lies wholly before the start {event.start!r}",
                     )
                 )
+                bad.add(i)
         readings[i] = (own, tuple(links))
     return readings
 
 
 def _chronology(
     events: list[Event],
-    readings: list[tuple[Interval | None, tuple[tuple[str, dates.Link], ...]]],
+    readings: Readings,
     index: dict[str, int],
     problems: list[Problem],
-) -> tuple[Timeline | None, list[Problem]]:
+    bad: set[int],
+) -> Timeline | None:
     n = len(events)
     lower = [-INF] * (2 * n)
     upper = [INF] * (2 * n)
@@ -324,6 +338,8 @@ def _chronology(
     relations: list[tuple[str, str, str]] = []
     for i, (_own, links) in enumerate(readings):
         event = events[i]
+        if i in bad:
+            continue
         for field, link in links:
             j = index[link.other]
             add(
@@ -338,6 +354,8 @@ def _chronology(
         for kind, other in event.relations:
             j = index[other]
             relations.append((event.id, kind, other))
+            if j in bad:
+                continue
             for mine, theirs, lo, hi in _RELATION_LINKS[kind]:
                 add(
                     2 * j + side[theirs],
@@ -352,7 +370,9 @@ def _chronology(
         low, high = network.propagate()
     except Contradiction as err:
         problems.append(_explain(err, events, readings, why))
-        return None, problems
+        return None
+    if bad:
+        return None
     ids = [e.id for e in events]
     display, ranks = order_and_ranks(ids, low, high, network.outgoing)
     placed = []
@@ -373,7 +393,7 @@ def _chronology(
                     "warning",
                 )
             )
-    timeline = Timeline(
+    return Timeline(
         tuple(placed),
         tuple(relations),
         tuple(problems),
@@ -382,7 +402,6 @@ def _chronology(
         network,
         {e.id: i for i, e in enumerate(events)},
     )
-    return timeline, problems
 
 
 def _window(low: list[float], high: list[float], v: int) -> Window:
@@ -410,7 +429,8 @@ def _explain(
         what = "starts" if v % 2 == 0 else "ends"
         bound = "no earlier than" if which == "lower" else "no later than"
         steps.append(
-            f"{event.where}: {event.id} {what} {bound} {day} (its date {readings_text(event)!r})"
+            f"{event.where}: {event.id} {what} {bound} {day} "
+            f"(its date {readings_text(event)!r})"
         )
 
     own_bound(err.lower_from, "lower")

@@ -53,7 +53,10 @@ def certainly_precedes(
         return False
     if upper[2 * a] < lower[2 * b]:
         return True
-    return a in chained_before(b, lower, upper, outgoing)
+    # chains both ways force the two onto one day: simultaneous, neither precedes
+    return a in chained_before(b, lower, upper, outgoing) and b not in chained_before(
+        a, lower, upper, outgoing
+    )
 
 
 def order_and_ranks(
@@ -73,8 +76,9 @@ def order_and_ranks(
             chained[i] = before
     # Events forced onto the same day by chains both ways are simultaneous: neither
     # precedes the other, so the ranks stay ordered and the display order exists.
-    for i, before in chained.items():
-        before -= {x for x in before if i in chained.get(x, ())}
+    mutual = [(i, x) for i, before in chained.items() for x in before if i in chained.get(x, ())]
+    for i, x in mutual:
+        chained[i].discard(x)
     followers = [0] * n
     for before in chained.values():
         for x in before:
