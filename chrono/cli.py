@@ -174,12 +174,14 @@ def order(
     from rich.console import Console
     from rich.table import Table
 
+    from chrono.describe import compact_window
+
     table = Table(box=None, header_style="bold")
     for name, justify in (
         ("#", "right"),
         ("rank", "right"),
-        ("start", "left"),
-        ("end", "left"),
+        ("starts", "left"),
+        ("ends", "left"),
         ("title", "left"),
         ("lane", "left"),
     ):
@@ -187,10 +189,13 @@ def order(
     for p in timeline.events:
         low, high = p.rank
         rank = str(low) if low == high else f"{low}-{high}"
-        table.add_row(
-            str(p.position), rank, str(p.start), str(p.end), p.event.title, p.event.lane or ""
-        )
-    Console(highlight=False, soft_wrap=True).print(table, markup=False)
+        starts, ends = compact_window(p.start), compact_window(p.end)
+        if p.start == p.end:
+            ends = "(same)"
+        table.add_row(str(p.position), rank, starts, ends, p.event.title, p.event.lane or "")
+    # a pipe gets whole lines, a terminal its own width
+    width = None if sys.stdout.isatty() else 1000
+    Console(highlight=False, width=width).print(table, markup=False)
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chrono.days import Day
+from chrono.days import Day, format_year
 from chrono.model import Interval, Window
 
 
@@ -39,3 +39,28 @@ def interval_words(interval: Interval) -> str:
     if end.latest is None:
         end_text += ", or is still going on"
     return f"starts {window_words(interval.start)}; ends {end_text}"
+
+
+def compact_window(window: Window) -> str:
+    """A window as short as it can be said: ``2022``, ``Aug 2020``, ``2022-01-09``."""
+    first, last = window.earliest, window.latest
+    if first is None and last is None:
+        return "?"
+    if first is None or last is None:
+        known = first if first is not None else last
+        assert known is not None
+        return f"{known} .." if first is not None else f".. {known}"
+    if first == last:
+        return first.isoformat()
+    (y0, m0, d0), (y1, m1, _) = first.ymd, last.ymd
+    whole_months = d0 == 1 and last.plus(1).day == 1
+    if whole_months and (m0, m1, y0) == (1, 12, y1):
+        return format_year(y0)
+    if whole_months and (y0, m0) == (y1, m1):
+        return f"{_MONTHS[m0]} {format_year(y0)}"
+    if whole_months:
+        return f"{_MONTHS[m0]} {format_year(y0)} .. {_MONTHS[m1]} {format_year(y1)}"
+    return f"{first} .. {last}"
+
+
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
