@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -201,37 +202,109 @@ def order(
 @app.command()
 def build(
     directory: Annotated[Path, _DIRECTORY] = Path("events"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
-        "exports"
-    ),
-    formats: Annotated[str, typer.Option("--format", "-f", help="Outputs, comma-separated.")] = (
-        "json"
-    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder to write into [default: exports]")
+    ] = None,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Outputs, comma-separated: html, json, csv, png, svg [default: html,json,csv]",
+        ),
+    ] = None,
+    fragment: Annotated[
+        bool | None,
+        typer.Option(
+            "--fragment/--no-fragment",
+            help="Also write timeline.fragment.html, to paste into a report.",
+        ),
+    ] = None,
+    plotlyjs: Annotated[
+        str | None,
+        typer.Option(
+            "--plotlyjs",
+            help="Where plotly.js comes from: cdn, inline (the page's default: "
+            "works offline) or directory (plotly.min.js beside the page).",
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
-    Example: chrono build events/ --out exports/ --format json
-    """
-    wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in wanted if f not in ("json",)]
-    if unknown or not wanted:
-        raise ChronoError(
-            f"--format: {', '.join(unknown) or 'nothing'} is not an output "
-            f"chrono writes yet (expected: json)"
-        )
-    timeline = _timeline(directory)
-    from chrono.export.atomic import write_atomic
-    from chrono.export.timeline_json import timeline_json
+    Defaults may be set in ./pyproject.toml under [tool.chrono.build]; options win.
 
-    target = out / "timeline.json"
-    write_atomic(target, timeline_json(timeline))
+    Example: chrono build events/ --out exports/ --format html,json,csv --fragment
+    """
+    from chrono.config import build_defaults
+    from chrono.export import DEFAULT_FORMATS, write_exports
+
+    config = build_defaults()
+    target = out or Path(config.get("out", "exports"))
+    chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
+    wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
+    if not wanted:
+        raise ChronoError("--format: name at least one output (html, json, csv, png, svg)")
+    with _steps(directory) as step:
+        step("reading events")
+        timeline = _timeline(directory)
+        step("drawing and writing")
+        written = write_exports(
+            timeline,
+            target,
+            wanted,
+            # a project default adds the fragment to the page; the flag asks for it outright
+            fragment=fragment
+            if fragment is not None
+            else (bool(config.get("fragment", False)) and "html" in wanted),
+            plotlyjs=plotlyjs or config.get("plotlyjs"),
+            title=title or config.get("title"),
+        )
     warnings = [w for w in timeline.warnings if w.severity == "warning"]
     _print_problems(warnings)
     lanes = {p.event.lane for p in timeline.events}
+    names = ", ".join(str(p) for p in written)
     print(
-        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings: "
-        f"wrote {target}"
+        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
+        f"wrote {names}"
     )
+
+
+LARGE_INPUT = 2_000_000  # bytes of event files: past this, show progress
+
+
+@contextmanager
+def _steps(directory: Path) -> Iterator[Callable[[str], None]]:
+    """A rich progress display on a terminal when the input is large; silent otherwise."""
+    size = (
+        sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
+        if directory.is_dir()
+        else 0
+    )
+    if size < LARGE_INPUT or not sys.stderr.isatty():
+        yield lambda _what: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("chrono build", total=2)
+        started = False
+
+        def step(what: str) -> None:
+            nonlocal started
+            if started:
+                progress.advance(task)
+            started = True
+            progress.update(task, description=what)
+
+        yield step
 
 
 def _timeline(directory: Path) -> Timeline:

@@ -7,6 +7,7 @@ reports them all; a network is only built from events whose dates all read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -87,6 +88,26 @@ class Timeline:
 
     def possibly_precedes(self, a: str, b: str) -> bool:
         return not self.certainly_precedes(b, a)
+
+    def figure(self, title: str | None = None) -> Any:
+        """The interactive chart as a plotly Figure (imports plotly)."""
+        from chrono.export.chart import figure
+
+        return figure(self, title)
+
+    def to_html(
+        self, *, fragment: bool = False, plotlyjs: str = "cdn", title: str | None = None
+    ) -> str:
+        """A standalone page, or a fragment (a ``<div>`` and its script) for a report."""
+        from chrono.export import default_title
+        from chrono.export.html import page
+
+        title = title or default_title(self)
+        return page(self.figure(title), fragment=fragment, plotlyjs=plotlyjs, title=title)
+
+    def _repr_html_(self) -> str:
+        """Notebooks show the chart (plotly.js from the CDN)."""
+        return self.to_html(fragment=True)
 
 
 def build_timeline(events: Iterable[Event], warnings: Sequence[Problem] = ()) -> Timeline:
@@ -429,8 +450,7 @@ def _explain(
         what = "starts" if v % 2 == 0 else "ends"
         bound = "no earlier than" if which == "lower" else "no later than"
         steps.append(
-            f"{event.where}: {event.id} {what} {bound} {day} "
-            f"(its date {readings_text(event)!r})"
+            f"{event.where}: {event.id} {what} {bound} {day} (its date {readings_text(event)!r})"
         )
 
     own_bound(err.lower_from, "lower")

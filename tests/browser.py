@@ -1,0 +1,93 @@
+"""Open a built page in headless Chromium as a reader would, and report what it drew.
+
+A small probe script is put in front of the page's own: it records script errors
+and any alert, then, once plotly has drawn, counts the bars that reached the SVG
+and reads the row labels, and writes all that into the page for --dump-dom.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+PROBE = """<script>
+window.__chrono = {errors: [], alerts: []};
+window.addEventListener('error', e => window.__chrono.errors.push(String(e.message)));
+window.alert = m => window.__chrono.alerts.push(String(m));
+window.confirm = window.prompt = window.alert;
+function __chronoReport() {
+  const gd = document.getElementById('chrono-timeline');
+  if (!gd || !gd._fullData) { return setTimeout(__chronoReport, 50); }
+  const out = window.__chrono;
+  out.rows = gd._fullLayout.yaxis.tickvals.length;
+  out.labels = Array.from(document.querySelectorAll('.ytick text')).map(t => t.textContent);
+  out.title = (document.querySelector('.gtitle') || {}).textContent || null;
+  out.traces = [];
+  const layers = document.querySelectorAll('.barlayer .trace');
+  const bars = gd._fullData.filter(t => t.type === 'bar');
+  bars.forEach((trace, i) => {
+    if (trace.y.length === 1 && trace.y[0] === null) { return; }  // a legend swatch
+    const paths = layers[i] ? Array.from(layers[i].querySelectorAll('.point path')) : [];
+    const drawn = paths.filter(p => (p.getAttribute('d') || 'M0,0Z') !== 'M0,0Z').length;
+    out.traces.push({width: trace.width, points: trace.y.length, drawn: drawn,
+                     rows: Array.from(new Set(trace.y))});
+  });
+  out.injected = document.querySelectorAll('img[src="x"], script[data-evil]').length;
+  const pre = document.createElement('pre');
+  pre.id = 'chrono-probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+}
+window.addEventListener('load', () => setTimeout(__chronoReport, 0));
+</script>"""
+
+
+def browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def render(page: Path) -> dict[str, Any]:
+    """Load ``page`` (with the probe in front of its scripts) and return the probe's report."""
+    exe = browser()
+    assert exe is not None, "headless Chromium is needed (Debian package 'chromium')"
+    html = page.read_text(encoding="utf-8")
+    at = html.find("<script") if "<head>" not in html else html.find("<head>") + len("<head>")
+    probed = page.with_name(page.stem + ".probe.html")
+    probed.write_text(html[:at] + PROBE + html[at:], encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [
+                exe,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                f"--user-data-dir={profile}",
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                probed.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    start = result.stdout.find('<pre id="chrono-probe">')
+    assert start >= 0, f"the chart never drew:\n{result.stderr[-2000:]}"
+    body = result.stdout[start + len('<pre id="chrono-probe">') :]
+    body = body[: body.find("</pre>")]
+    import html as html_module
+
+    report: dict[str, Any] = json.loads(html_module.unescape(body))
+    return report
