@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -23,16 +23,13 @@ def page(fig: go.Figure, *, fragment: bool, plotlyjs: str, title: str) -> str:
     import plotly.io as pio
 
     include: str | bool = True if plotlyjs == "inline" else plotlyjs
-    body = pio.to_html(
-        fig,
-        full_html=False,
-        include_plotlyjs=include,
-        div_id=DIV_ID,
-        config=CONFIG,
-        default_width="100%",
-        default_height=f"{fig.layout.height}px",
-        validate=False,
-    )
+    # The same bytes whether or not orjson is installed: plotly's "auto" engine differs.
+    engine = pio.json.config.default_engine
+    pio.json.config.default_engine = "json"
+    try:
+        body = _to_html(pio, fig, include)
+    finally:
+        pio.json.config.default_engine = engine
     body = body.strip()
     if fragment:
         return f'<div class="chrono-timeline">\n{body}\n</div>\n'
@@ -53,6 +50,20 @@ def page(fig: go.Figure, *, fragment: bool, plotlyjs: str, title: str) -> str:
         "Drag to pan, scroll to zoom, click a lane in the legend to hide it.</p>\n"
         "</body>\n</html>\n"
     )
+
+
+def _to_html(pio: Any, fig: go.Figure, include: str | bool) -> str:
+    html: str = pio.to_html(
+        fig,
+        full_html=False,
+        include_plotlyjs=include,
+        div_id=DIV_ID,
+        config=CONFIG,
+        default_width="100%",
+        default_height=f"{fig.layout.height}px",
+        validate=False,
+    )
+    return html
 
 
 def plotly_js() -> bytes:
