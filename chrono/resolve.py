@@ -68,7 +68,7 @@ def resolve(
     if expression.form in ("offset-after", "offset-before", "within"):
         return _offset(expression, ctx.unit(first))
     if second is not None and expression.form in ("span", "between"):
-        first = _borrow_year(first, second)
+        first = borrow_year(first, second)
     a = ctx.unit(first)
     form = expression.form
     if second is None:
@@ -109,7 +109,7 @@ def resolve(
     )
 
 
-def _borrow_year(first: Unit, second: Unit) -> Unit:
+def borrow_year(first: Unit, second: Unit) -> Unit:
     """``between March and May 2023``: the first date takes the second's year."""
     if not first.needs_year or first.shift is not None:
         return first

@@ -21,7 +21,8 @@ _TOKEN = re.compile(
     rf"|(?P<date>{DATE_TOKEN})(?![\w/])"
     r"|(?P<num>[0-9]+)"
     r"|(?P<ref>@[\w][\w.:-]*)"
-    r"|(?P<word>[^\W\d_]+(?:['’]s)?)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<poss>['’]s)(?![^\W\d_])"
     r"|(?P<punct>[,.\-–—/()'’:;&])"
     r"|(?P<other>.)",
     re.DOTALL,
@@ -32,7 +33,7 @@ _TOKEN = re.compile(
 class Token:
     """A piece of the text: its kind, its normalised value and where it stands."""
 
-    kind: str  # decade, ordinal, date, num, ref, word, punct, other
+    kind: str  # decade, ordinal, date, isoweek, num, ref, word, poss, punct, other
     value: str
     start: int
     end: int
@@ -48,7 +49,9 @@ def tokenize(text: str) -> list[Token]:
         if kind == "date" and value.isdigit():
             kind = "num"
         elif kind == "word":
-            value = value.lower().replace("’", "'")
+            value = value.lower()
+        elif kind == "poss":
+            value = "'s"  # Friday's, the year's end: a date word keeps its own span
         elif kind == "punct" and value in "–—":
             value = "-"
         elif kind == "punct" and value == "’":

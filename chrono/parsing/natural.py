@@ -15,6 +15,7 @@ from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.vocabulary import (
     APPROXIMATE,
     DECADE_WORDS,
+    MONTH_NAMES,
     MONTHS,
     NUMBERS,
     OPEN_PHRASES,
@@ -23,6 +24,7 @@ from chrono.parsing.vocabulary import (
     RANGE_WORDS,
     SEASONS,
     UNIT_WORDS,
+    WEEKDAY_NAMES,
     WEEKDAYS,
 )
 
@@ -31,6 +33,8 @@ _EXPECTED_UNIT = (
     "a season, quarter, decade or century, or a phrase such as 'late 2022'"
 )
 _ERAS = ("bc", "bce", "ad", "ce")
+_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
+_FULL_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES if name)
 _SHIFT_WORDS = {
     "last": "last",
     "past": "last",
@@ -46,12 +50,19 @@ class Parser:
     """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
 
     def __init__(
-        self, text: str, tokens: list[Token] | None = None, dayfirst: bool | None = None
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        dayfirst: bool | None = None,
+        start: int = 0,
+        partial: bool = False,
     ) -> None:
         self.text = text
         self.tokens = tokenize(text) if tokens is None else tokens
-        self.i = 0
+        self.i = start
         self.dayfirst = dayfirst
+        # in running text an expression ends where the grammar stops, not at the text's end
+        self.partial = partial
 
     # Looking and taking --------------------------------------------------------
 
@@ -116,8 +127,9 @@ class Parser:
             return self.finish(Expression("between", first, self.unit()))
         if self.take_words("from"):
             first = self.unit()
-            if self.take_range_word():
-                return self.finish(Expression("span", first, self.second_unit(first)))
+            second = self.range_end(first)
+            if second is not None:
+                return self.finish(Expression("span", first, second))
             return self.finish(Expression("since", first))
         offset = self.offset()
         if offset is not None:
@@ -129,9 +141,27 @@ class Parser:
         if year_range is not None:
             return self.finish(year_range)
         first = self.unit()
-        if self.take_range_word():
-            return self.finish(Expression("span", first, self.second_unit(first)))
+        second = self.range_end(first)
+        if second is not None:
+            return self.finish(Expression("span", first, second))
         return self.finish(Expression("single", first))
+
+    def range_end(self, first: Unit) -> Unit | None:
+        """The date after ``to`` or ``-``; None when there is no range.
+
+        In running text a dash may just be punctuation ("in Sept. 2024 - and then"):
+        there, a dash or ``to`` not followed by a date leaves the first date alone.
+        """
+        at = self.i
+        if not self.take_range_word():
+            return None
+        try:
+            return self.second_unit(first)
+        except ParseError:
+            if not self.partial:
+                raise
+            self.i = at
+            return None
 
     def offset(self) -> Expression | None:
         """``2 weeks after X``, ``the day before X``, ``within 3 days of X``."""
@@ -216,9 +246,20 @@ class Parser:
 
     def finish(self, expression: Expression) -> Expression:
         tok = self.peek()
-        if tok is not None:
+        if tok is not None and not self.partial:
             raise self.fail("the end of the date expression")
         return expression
+
+    def take_comma_before_year(self) -> None:
+        """``May 12, 2025``: the comma belongs to the date only when a year follows."""
+        tok = self.peek(1)
+        if self.punct() == "," and tok is not None and tok.kind == "num" and len(tok.value) >= 3:
+            self.i += 1
+
+    def take_abbreviation_dot(self, word: str, full_names: frozenset[str]) -> None:
+        """``Sept.`` keeps its full stop; ``May.`` at a sentence's end does not."""
+        if word not in full_names:
+            self.take_dot()
 
     # Units --------------------------------------------------------------------
 
@@ -393,9 +434,10 @@ class Parser:
         month = self.month_word()
         if month is None:
             raise self.fail("a month name after the day")
+        word = self.word() or ""
         self.i += 1
-        self.take_dot()
-        self.take_punct(",")
+        self.take_abbreviation_dot(word, _FULL_MONTHS)
+        self.take_comma_before_year()
         year = self.optional_year()
         return Unit("day", start, self.last_end(), year=year, month=month, day=day)
 
@@ -454,11 +496,11 @@ class Parser:
         month = MONTHS.get(word)
         if month is not None:
             self.i += 1
-            self.take_dot()
+            self.take_abbreviation_dot(word, _FULL_MONTHS)
             return self.after_month(start, month)
         if word in WEEKDAYS:
             self.i += 1
-            self.take_dot()
+            self.take_abbreviation_dot(word, _FULL_WEEKDAYS)
             return self.after_weekday(start, WEEKDAYS[word])
         if word in SEASONS:
             self.i += 1
@@ -518,11 +560,13 @@ class Parser:
         if word in DECADE_WORDS:
             self.i += 1
             return Unit("decade", start, tok.end, year=DECADE_WORDS[word], two_digit=True)
-        if word in ("year", "year's") and (
+        after = self.peek(1)
+        possessive = after is not None and after.kind == "poss"
+        if word == "year" and (
             (self.punct(1) == "-" and self.word(2) == "end")
-            or (word == "year's" and self.word(1) == "end")
+            or (possessive and self.word(2) == "end")
         ):
-            self.i += 3 if word == "year" else 2
+            self.i += 3
             year = self.optional_year()
             return Unit("yearend", start, self.last_end(), year=year)
         if word == "weekend":
@@ -544,18 +588,26 @@ class Parser:
             digits = tok.value if tok.kind == "num" else tok.value[:-2]
             if len(digits) <= 2:
                 self.i += 1
-                self.take_punct(",")
+                self.take_comma_before_year()
                 year = self.optional_year()
                 return Unit("day", start, self.last_end(), year=year, month=month, day=int(digits))
-        self.take_words("of")
-        self.take_punct(",")
+        nxt = self.peek(1)
+        if self.word() == "of" and nxt is not None and nxt.kind == "num" and len(nxt.value) >= 3:
+            self.i += 1  # May of 2025
+        self.take_comma_before_year()
         year = self.optional_year()
         return Unit("month", start, self.last_end(), year=year, month=month)
 
     def after_weekday(self, start: int, weekday: int) -> Unit:
+        at = self.i
         self.take_punct(",")
         self.take_words("the")
         tok = self.peek()
+        if tok is None or not (
+            tok.kind in ("num", "ordinal", "date") or self.month_word() is not None
+        ):
+            self.i = at  # "Monday, terrorists ...": the comma is the sentence's
+            return Unit("weekday", start, self.last_end(), weekday=weekday)
         if tok is not None and (
             tok.kind in ("num", "ordinal", "date") or self.month_word() is not None
         ):
