@@ -270,6 +270,52 @@ def build(
     )
 
 
+@app.command()
+def extract(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="A plain-text document; '-' reads standard input.")
+    ],
+    reference: Annotated[str | None, _REFERENCE] = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="yaml: a draft events file; json: mentions and drafts."
+        ),
+    ] = "yaml",
+) -> None:
+    """Find the dates in a text and draft the events of its dated sentences.
+
+    Example: chrono extract article.txt --reference 2025-07-15 > events/article.yaml
+    """
+    from chrono.extract import extract as find_dates
+    from chrono.extract.draft import as_json, as_yaml
+
+    if output not in ("yaml", "json"):
+        raise ChronoError(f"--format: {output!r} is not yaml or json")
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(file)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ChronoError(f"{file}: no such file") from None
+        except UnicodeDecodeError as err:
+            raise ChronoError(
+                f"{file}: not UTF-8 text (byte {err.start}): save it as UTF-8"
+            ) from None
+        except OSError as err:
+            raise ChronoError(f"{file}: cannot read it ({err.strerror})") from None
+    extraction = find_dates(text, reference)
+    if output == "json":
+        sys.stdout.write(as_json(extraction))
+    else:
+        sys.stdout.write(as_yaml(extraction, None if file == "-" else Path(file).name))
+    failed = [m for m in extraction.mentions if m.error is not None]
+    for m in failed:
+        print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+
+
 LARGE_INPUT = 2_000_000  # bytes of event files: past this, show progress
 
 

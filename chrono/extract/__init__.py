@@ -1,0 +1,149 @@
+"""Dates in prose: find them, resolve them against the document's date, draft events.
+
+``extract(text, reference)`` returns every mention with its exact span and meaning
+(extract.md): a weekday is the matching day within three days of the last day
+mentioned in the same or the previous paragraph; otherwise the tense of the nearest
+verb picks past or future for a weekday, a month, a month and day or a season; a
+range is one mention, and each of its ends another.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.days import Day
+from chrono.errors import ParseError
+from chrono.extract.finder import Found, find
+from chrono.extract.mention import Mention
+from chrono.extract.text import index_of, paragraph_starts, reported, sentences, tense
+from chrono.model import Interval, Window
+from chrono.parse import Reference, to_day
+from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.vocabulary import WEEKDAY_NAMES
+from chrono.resolve import borrow_year, resolve
+
+_DIRECTED = frozenset({"weekday", "month", "day", "season"})
+_OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
+CONTEXT_DAYS = 3
+
+
+@attrs.frozen
+class Extraction:
+    """The mentions of one document, in text order, and the reference they were read with."""
+
+    text: str
+    reference: Day | None
+    mentions: tuple[Mention, ...]
+
+
+def extract(text: str, reference: Reference = None) -> Extraction:
+    """Every date mention in ``text``, resolved against ``reference`` where it can be."""
+    ref = to_day(reference)
+    paragraphs = paragraph_starts(text)
+    spans = sentences(text, paragraphs)
+    sentence_starts = [a for a, _ in spans]
+    mentions: list[Mention] = []
+    anchor: tuple[int, Day] | None = None  # (paragraph, day) of the last day mentioned
+    for found in find(text):
+        s = index_of(sentence_starts, found.start)
+        sa, sb = spans[s] if spans else (0, len(text))
+        sentence = text[sa:sb]
+        direction = tense(sentence, found.start - sa, found.end - sa)
+        paragraph = index_of(paragraphs, found.start)
+        near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
+        if reported(sentence, found.start - sa):
+            near = None  # "said Monday" dates the report: the reference date decides
+        parent = _mention(
+            text, found.start, found.end, found.expression, sentence, ref, direction, near
+        )
+        mentions.append(parent)
+        parent_index = len(mentions) - 1
+        expr = found.expression
+        ends: tuple[Unit, ...] = ()
+        if expr.form in ("span", "between") and expr.second is not None:
+            ends = (borrow_year(expr.first, expr.second), expr.second)
+        elif expr.form in _OPEN_FORMS:
+            ends = (expr.first,)  # "since 1990": 1990 is a mention of its own, as in TimeML
+        if ends:
+            for unit in ends:
+                end = _unit_end(text, unit)
+                child = _mention(
+                    text,
+                    unit.start,
+                    end,
+                    Expression("single", unit),
+                    sentence,
+                    ref,
+                    direction,
+                    near,
+                )
+                mentions.append(attrs.evolve(child, part_of=parent_index))
+        day = _single_day(parent.interval)
+        if day is not None:
+            anchor = (paragraph, day)
+    return Extraction(text, ref, tuple(mentions))
+
+
+def _unit_end(text: str, unit: Unit) -> int:
+    end = unit.end
+    while end > unit.start and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _single_day(interval: Interval | None) -> Day | None:
+    if interval is None or interval.is_span or interval.earliest is None:
+        return None
+    return interval.earliest if interval.earliest == interval.latest else None
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    expression: Expression,
+    sentence: str,
+    reference: Day | None,
+    direction: str | None,
+    near: Day | None,
+) -> Mention:
+    words = text[start:end]
+    if (
+        near is not None
+        and expression.form == "single"
+        and expression.first.kind == "weekday"
+        and expression.first.shift is None
+        and expression.first.weekday is not None
+    ):
+        day = _near_weekday(near, expression.first.weekday)
+        interval = Interval.within(
+            Window(day, day),
+            "day",
+            rule=(
+                f"{WEEKDAY_NAMES[expression.first.weekday]}: the one within {CONTEXT_DAYS} days "
+                f"of {near}, the day mentioned just before"
+            ),
+        )
+        return Mention(words, start, end, sentence, interval)
+    directed = direction if _wants_direction(expression) else None
+    try:
+        interval = resolve(expression, reference, text, directed)
+    except ParseError as err:
+        return Mention(words, start, end, sentence, error=err.expected)
+    except ValueError as err:
+        return Mention(words, start, end, sentence, error=str(err))
+    return Mention(words, start, end, sentence, interval)
+
+
+def _near_weekday(anchor: Day, weekday: int) -> Day:
+    """The day named ``weekday`` among the seven from three days before ``anchor``."""
+    first = anchor.plus(-CONTEXT_DAYS)
+    return first.plus((weekday - first.isoweekday) % 7)
+
+
+def _wants_direction(expression: Expression) -> bool:
+    unit = expression.first
+    return unit.shift is None and unit.kind in _DIRECTED and unit.year is None
+
+
+__all__ = ["Extraction", "Found", "Mention", "extract"]

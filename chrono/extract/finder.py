@@ -1,0 +1,305 @@
+"""Finding date expressions in running text with the grammar of :func:`chrono.parse`.
+
+The text is tokenised once. At each token that can begin a date, the same parser
+that reads a date field reads as far as the grammar goes (``partial``), and a few
+checks for prose keep numbers that only look like years, the verb "may" and the
+like out. Each attempt reads a handful of tokens, so the whole pass is linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.errors import ParseError
+from chrono.parsing.lexer import Token, tokenize
+from chrono.parsing.natural import Parser
+from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.vocabulary import (
+    DECADE_WORDS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
+
+# Words that can begin a date expression besides names of months, days and seasons.
+_STARTERS = frozenset(
+    {
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "last",
+        "this",
+        "next",
+        "past",
+        "coming",
+        "early",
+        "mid",
+        "late",
+        "the",
+        "between",
+        "from",
+        "since",
+        "before",
+        "after",
+        "by",
+        "until",
+        "till",
+        "circa",
+        "ca",
+        "c",
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "sometime",
+        "q",
+        "h",
+        "week",
+        "year",
+        "ad",
+        "within",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "near",
+        "towards",
+        "toward",
+        "at",
+        "no",
+        "not",
+        "prior",
+        "earlier",
+        "later",
+        "up",
+        "roughly",
+    }
+    | set(NUMBERS)
+    | set(ORDINALS)
+    | set(DECADE_WORDS)
+)
+_VAGUE = frozenset({"now", "recently", "lately"})  # in prose these say when only loosely
+# Nouns after a number that make it a quantity, not a year ("2000 people").
+_QUANTITIES = frozenset(
+    [
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "troops",
+        "soldiers",
+        "police",
+        "officers",
+        "workers",
+        "students",
+        "residents",
+        "refugees",
+        "voters",
+        "members",
+        "deaths",
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "casualties",
+        "percent",
+        "per",
+        "cent",
+        "pct",
+        "points",
+        "dollars",
+        "euros",
+        "pounds",
+        "yen",
+        "yuan",
+        "francs",
+        "shares",
+        "units",
+        "tons",
+        "tonnes",
+        "barrels",
+        "kilometers",
+        "kilometres",
+        "km",
+        "miles",
+        "meters",
+        "metres",
+        "feet",
+        "foot",
+        "yards",
+        "acres",
+        "hectares",
+        "square",
+        "cars",
+        "vehicles",
+        "homes",
+        "houses",
+        "buildings",
+        "jobs",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "times",
+        "votes",
+        "seats",
+        "copies",
+        "pages",
+        "words",
+        "calories",
+        "degrees",
+    ]
+)
+_CURRENCY = frozenset("$€£¥#№")
+_SEASON_CUES = frozenset(
+    {
+        "the",
+        "in",
+        "during",
+        "this",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "by",
+        "until",
+        "since",
+        "that",
+    }
+)
+
+
+@attrs.frozen
+class Found:
+    """One expression found: its token range, its text span and what the grammar read."""
+
+    first: int  # token indices [first, last)
+    last: int
+    start: int  # character offsets [start, end)
+    end: int
+    expression: Expression
+
+
+def find(text: str) -> Iterator[Found]:
+    """Every date expression in ``text``, left to right, none overlapping."""
+    tokens = tokenize(text)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not _can_begin(tokens, i, text):
+            i += 1
+            continue
+        parser = Parser(text, tokens, start=i, partial=True)
+        try:
+            expression = parser.expression()
+        except (ParseError, ValueError):
+            i += 1
+            continue
+        j = parser.i
+        if j <= i or not _plausible(expression, tokens, i, j, text):
+            i += 1
+            continue
+        yield Found(i, j, tokens[i].start, tokens[j - 1].end, expression)
+        i = j
+
+
+def _can_begin(tokens: list[Token], i: int, text: str) -> bool:
+    tok = tokens[i]
+    if tok.kind in ("date", "ordinal", "decade", "isoweek"):
+        return True
+    if tok.kind == "num":
+        return True
+    if tok.kind != "word":
+        return False
+    word = tok.value
+    if word in MONTHS or word in WEEKDAYS:
+        return text[tok.start].isupper()
+    return word in _STARTERS or word in SEASONS
+
+
+def _plausible(expression: Expression, tokens: list[Token], i: int, j: int, text: str) -> bool:
+    """Prose checks: what the grammar accepts but a reader would not call a date."""
+    for tok in tokens[i:j]:
+        if tok.kind == "date" and any(mark in tok.value for mark in "?~%"):
+            return False  # "2000%" in prose is a percentage, not EDTF
+        if tok.kind == "word" and (tok.value in MONTHS or tok.value in WEEKDAYS):
+            if not text[tok.start].isupper():
+                return False  # "may", "march", "sun" as ordinary words
+            if (
+                len(tok.value) <= 3
+                and tok.value not in ("may",)
+                and not _followed_by_dot_or_number(tokens, tokens.index(tok, i, j), text)
+            ):
+                return False  # "Sat", "Sun", "Jan" alone: names and words, not dates
+    units = [u for u in (expression.first, expression.second) if u is not None]
+    for unit in units:
+        if unit.kind in ("today", "recent") and text[unit.start : unit.end].lower() in _VAGUE:
+            return False
+        if unit.kind == "season" and unit.year is None and unit.shift is None:
+            before = tokens[i - 1].value if i > 0 and tokens[i - 1].kind == "word" else ""
+            season_at = _token_at(tokens, i, j, unit)
+            if season_at == i and before not in _SEASON_CUES:
+                return False  # "prices fall": not autumn
+        if unit.kind == "year" and not _plausible_year(unit, tokens, i, j, text):
+            return False
+    return True
+
+
+def _token_at(tokens: list[Token], i: int, j: int, unit: Unit) -> int:
+    for k in range(i, j):
+        if (
+            tokens[k].start >= unit.start
+            and tokens[k].kind == "word"
+            and tokens[k].value in SEASONS
+        ):
+            return k
+    return i
+
+
+def _followed_by_dot_or_number(tokens: list[Token], k: int, text: str) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and (nxt.value == "." or nxt.kind in ("num", "ordinal"))
+
+
+_ERA_WORDS = frozenset({"bc", "bce", "ad", "ce", "b", "a", "d", "e"})
+
+
+def _plausible_year(unit: Unit, tokens: list[Token], i: int, j: int, text: str) -> bool:
+    """A bare number is a year when it has four digits, a plausible value and no unit."""
+    inside = [k for k in range(i, j) if unit.start <= tokens[k].start < unit.end]
+    numbers = [k for k in inside if tokens[k].kind == "num"]
+    if len(numbers) != 1 or any(
+        tokens[k].kind == "word" and tokens[k].value in _ERA_WORDS for k in inside
+    ):
+        return True  # 500 BC, AD 622: the era says it is a year
+    k = numbers[0]
+    raw = tokens[k].value
+    if len(raw) != 4 or not 1000 <= int(raw) <= 2099:
+        return False
+    before = tokens[k - 1] if k > 0 else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is not None and before.value in _CURRENCY:
+        return False
+    if after is not None:
+        if after.kind == "word" and after.value in _QUANTITIES:
+            return False
+        if after.value in ("%", ":"):
+            return False  # 2000%, 20:00
+        if (
+            after.value in (",", ".")
+            and after.start == tokens[k].end
+            and text[after.end : after.end + 3].isdigit()
+        ):
+            return False  # 2,000 or 2.000 as numbers
+    return True

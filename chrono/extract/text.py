@@ -1,0 +1,98 @@
+"""Sentences, paragraphs and tense: the running-text context a mention is read in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# A sentence ends at . ! or ? (and any closing quotes or brackets) before white space,
+# unless the word before the full stop is an abbreviation or an initial.
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sr jr gen col lt sgt capt gov sen rep rev prof inc corp co ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri "
+    "sat sun ca c approx u.s u.n u.k e.g i.e etc a.m p.m".split()
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+# Tense markers, read only in the clause that holds the mention and near it.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+to|scheduled\s+to|"
+    r"plans?\s+to|planning\s+to|intends?\s+to|next|upcoming)\b|\w'll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|earlier|yesterday|took|made|began|came|went|gave|"
+    r"met|left|won|lost|fell|rose|held|got|saw|ran|fled|struck|stood|sent|spent|"
+    r"(?!(?:united|based|related|called|so-called|alleged|scheduled|expected|planned|proposed|"
+    r"needed|armed|advanced|limited|red|bed|need|speed|feed|seed|shed|indeed)\b)\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|announced|reported|reports|stated|added|declared|confirmed|"
+    r"denied|insisted|warned)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+NEAR = 40  # characters: a tense marker further from the mention says nothing about it
+
+
+def sentences(text: str, paragraphs: list[int]) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, in order; a paragraph break also ends one."""
+    cuts = set(paragraphs[1:])
+    for m in _END.finditer(text):
+        if m.group()[0] == ".":
+            before = _WORD_BEFORE.search(text, 0, m.start())
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        cuts.add(m.end())
+    spans = []
+    start = 0
+    for cut in [*sorted(cuts), len(text)]:
+        a, b = start, cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        start = cut
+    return spans
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where paragraphs begin: at blank lines, or at every line where there are none."""
+    breaks = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    return [0] + [m.end() for m in re.finditer(breaks, text)]
+
+
+def index_of(starts: list[int], offset: int) -> int:
+    """The index of the span (by sorted starts) that holds ``offset``."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def tense(sentence: str, start: int, end: int) -> str | None:
+    """The tense of the verb nearest to ``sentence[start:end]`` in its clause, or None.
+
+    ``will meet on Friday``, ``is scheduled to close Monday``: future; ``stepped down
+    in March``: past. Only markers in the same clause and within a few words count:
+    ``invited them to a ceremony, on March 12`` says nothing about March 12.
+    """
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(sentence, end)), len(sentence))
+    left, right = max(left, start - NEAR), min(right, end + NEAR)
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
+        for m in pattern.finditer(sentence, left, right):
+            if start <= m.start() < end:
+                continue  # the mention's own words ("last Friday") are not its verb
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def reported(sentence: str, start: int) -> bool:
+    """``said Monday``: a weekday that dates the report, not the events in it."""
+    return bool(REPORTING.search(sentence, max(0, start - 30), start))
