@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from chrono.days import Day
+from chrono.days import Day, days_from_civil, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval
+from chrono.model import Interval, Window
 from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf
 from chrono.parsing.natural import Parser
+from chrono.parsing.vocabulary import MONTHS
 from chrono.resolve import resolve
+from chrono.units import month_window, year_window
 
 MAX_LENGTH = 1000  # longer text is no date expression; refusing it bounds the work
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
@@ -56,6 +58,17 @@ def parse(
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     body = text[start:end]
+    quick = _fast(body)
+    if quick is not None:
+        return quick
+    return _parse(text, start, end, ref, dayfirst, direction)
+
+
+def _parse(
+    text: str, start: int, end: int, ref: Day | None, dayfirst: bool | None, direction: str | None
+) -> Interval:
+    """The full grammar: EDTF where the text is EDTF's alphabet, English elsewhere."""
+    body = text[start:end]
     try:
         if looks_like_edtf(body) and not _NUMERIC_DATE.fullmatch(body):
             try:
@@ -79,3 +92,49 @@ def _natural(
     text: str, reference: Day | None, dayfirst: bool | None, direction: str | None
 ) -> Interval:
     return resolve(Parser(text, dayfirst=dayfirst).expression(), reference, text, direction)
+
+
+# The commonest forms in one compiled pattern, read without tokens or nodes. Whatever
+# it cannot read exactly as the full grammar would (a dot, a bad day, an unknown word)
+# goes to the full grammar, which also gives the errors.
+_FAST = re.compile(
+    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?"
+    r"|(?P<my_m>[A-Za-z]{3,9})\s+(?P<my_y>[0-9]{4})"
+    r"|(?P<dmy_d>[0-9]{1,2})\s+(?P<dmy_m>[A-Za-z]{3,9})\s+(?P<dmy_y>[0-9]{4})"
+    r"|(?P<mdy_m>[A-Za-z]{3,9})\s+(?P<mdy_d>[0-9]{1,2}),?\s+(?P<mdy_y>[0-9]{4})"
+)
+
+
+def _fast(body: str) -> Interval | None:
+    m = _FAST.fullmatch(body)
+    if m is None:
+        return None
+    g = m.group
+    if g("y") is not None:
+        year = int(g("y"))
+        if g("m") is None:
+            return Interval.within(year_window(year), "year", rule="a year")
+        month = int(g("m"))
+        if not 1 <= month <= 12:
+            return None
+        if g("d") is None:
+            return Interval.within(month_window(year, month), "month", rule="EDTF date")
+        day, precision, rule = int(g("d")), "day", "ISO 8601 date"
+    elif g("my_m") is not None:
+        month_number = MONTHS.get(g("my_m").lower())
+        if month_number is None:
+            return None
+        window = month_window(int(g("my_y")), month_number)
+        return Interval.within(window, "month", rule="a month and year")
+    else:
+        name = g("dmy_m") or g("mdy_m")
+        month_number = MONTHS.get(name.lower())
+        if month_number is None:
+            return None
+        month = month_number
+        year = int(g("dmy_y") or g("mdy_y"))
+        day, precision, rule = int(g("dmy_d") or g("mdy_d")), "day", "a day, month and year"
+    if not 1 <= day <= month_length(year, month):
+        return None
+    d = Day(days_from_civil(year, month, day))
+    return Interval.within(Window(d, d), precision, rule=rule)

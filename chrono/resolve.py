@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import attrs
-
 from chrono.days import (
     Day,
     add_months,
@@ -123,7 +121,7 @@ def borrow_year(first: Unit, second: Unit) -> Unit:
         later_month = second.fixed.earliest.month
     if first.month is not None and first.month > later_month:
         year -= 1  # December to March 2023: December 2022
-    return attrs.evolve(first, year=year)
+    return first._replace(year=year)
 
 
 def _offset(expression: Expression, a: Resolved) -> Interval:
@@ -388,7 +386,7 @@ class _Context:
         return year_window(unit.year), "year", "year", "a year"
 
     def periodic(self, unit: Unit, make: object, name: str) -> tuple[Window, str, str, str]:
-        index = unit.index or 1
+        index = unit.number or 1
         if unit.year is not None:
             return make(unit.year, index), name, "season", f"a {name} and year"  # type: ignore[operator]
         ref = self.ref(unit, self.text[unit.start : unit.end])
@@ -407,10 +405,10 @@ class _Context:
         return self.periodic(unit, half_window, "half")
 
     def k_week(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.year is not None and unit.index is not None
-        if not 1 <= unit.index <= iso_weeks_in_year(unit.year):
+        assert unit.year is not None and unit.number is not None
+        if not 1 <= unit.number <= iso_weeks_in_year(unit.year):
             raise self.fail(unit, f"a week from 1 to {iso_weeks_in_year(unit.year)} of {unit.year}")
-        return week_window(unit.year, unit.index), "week", "week", "an ISO week"
+        return week_window(unit.year, unit.number), "week", "week", "an ISO week"
 
     def k_decade(self, unit: Unit) -> tuple[Window, str, str, str]:
         assert unit.year is not None

@@ -7,8 +7,7 @@ so scanning is linear in the text whatever it holds.
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from chrono.parsing.edtf import DATE_TOKEN
 
@@ -29,8 +28,7 @@ _TOKEN = re.compile(
 )
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
     """A piece of the text: its kind, its normalised value and where it stands."""
 
     kind: str  # decade, ordinal, date, isoweek, num, ref, word, poss, punct, other

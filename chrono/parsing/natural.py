@@ -6,8 +6,6 @@ reading is linear in the number of tokens.
 
 from __future__ import annotations
 
-import attrs
-
 from chrono.errors import ParseError
 from chrono.parsing import edtf
 from chrono.parsing.lexer import Token, tokenize
@@ -32,6 +30,19 @@ _EXPECTED_UNIT = (
     "a date: a year (2022), a month (September 2024), a day (12 May 2025), "
     "a season, quarter, decade or century, or a phrase such as 'late 2022'"
 )
+PhraseIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _index(table: tuple[tuple[tuple[str, ...], str], ...]) -> PhraseIndex:
+    """Phrases by first word, longest first: one dictionary look-up per position."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, meaning in table:
+        out.setdefault(words[0], []).append((words, meaning))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in out.items()}
+
+
+_OPEN = _index(OPEN_PHRASES)
+_PARTS = _index(PART_PHRASES)
 _ERAS = ("bc", "bce", "ad", "ce")
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FULL_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES if name)
@@ -68,11 +79,17 @@ class Parser:
 
     def peek(self, k: int = 0) -> Token | None:
         j = self.i + k
-        return self.tokens[j] if j < len(self.tokens) else None
+        tokens = self.tokens
+        return tokens[j] if j < len(tokens) else None
 
     def word(self, k: int = 0) -> str | None:
-        tok = self.peek(k)
-        return tok.value if tok is not None and tok.kind == "word" else None
+        j = self.i + k
+        tokens = self.tokens
+        if j < len(tokens):
+            tok = tokens[j]
+            if tok.kind == "word":
+                return tok.value
+        return None
 
     def punct(self, k: int = 0) -> str | None:
         tok = self.peek(k)
@@ -102,8 +119,9 @@ class Parser:
             return p
         return None
 
-    def take_phrase(self, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
-        for words, meaning in table:
+    def take_phrase(self, table: PhraseIndex) -> str | None:
+        """The longest phrase of ``table`` that starts here, looked up by its first word."""
+        for words, meaning in table.get(self.word() or "", ()):
             if self.take_words(*words):
                 return meaning
         return None
@@ -134,7 +152,7 @@ class Parser:
         offset = self.offset()
         if offset is not None:
             return self.finish(offset)
-        form = self.take_phrase(OPEN_PHRASES)
+        form = self.take_phrase(_OPEN)
         if form is not None:
             return self.finish(Expression(form, self.unit()))
         year_range = self.year_range()
@@ -277,7 +295,7 @@ class Parser:
         while True:
             if self.word() == "the" and self.word(1) in ("early", "mid", "late"):
                 self.i += 1  # the early 1990s
-            part = self.take_phrase(PART_PHRASES)
+            part = self.take_phrase(_PARTS)
             if part is None:
                 part = self.take_fraction_of()
             if part is None:
@@ -296,12 +314,10 @@ class Parser:
             ):
                 # the first half of 2023 is H1 2023: a unit, not a part
                 kind = "half" if part.startswith("half") else "quarter"
-                base = attrs.evolve(base, kind=kind, index=int(part[-1]), parts=())
+                base = base._replace(kind=kind, number=int(part[-1]), parts=())
                 parts = parts[:k]
                 break
-        return attrs.evolve(
-            base, start=start, parts=base.parts + tuple(reversed(parts)), widen=widen
-        )
+        return base._replace(start=start, parts=base.parts + tuple(reversed(parts)), widen=widen)
 
     def take_fraction_of(self) -> str | None:
         """``the first half of`` / ``the third quarter of``: a part when 'of' follows."""
@@ -335,7 +351,7 @@ class Parser:
             return self.from_ordinal(tok)
         if tok.kind == "isoweek":
             self.i += 1
-            return Unit("week", start, tok.end, year=int(tok.value[:4]), index=int(tok.value[-2:]))
+            return Unit("week", start, tok.end, year=int(tok.value[:4]), number=int(tok.value[-2:]))
         if tok.kind == "decade":
             return self.decade(tok)
         if tok.kind == "ref":
@@ -506,7 +522,7 @@ class Parser:
             self.i += 1
             self.take_words("of")
             year = self.optional_year()
-            return Unit("season", start, self.last_end(), year=year, index=SEASONS[word])
+            return Unit("season", start, self.last_end(), year=year, number=SEASONS[word])
         if word in ("q", "h") and self.peek(1) is not None and self.peek(1).kind == "num":  # type: ignore[union-attr]
             number = int(self.peek(1).value)  # type: ignore[union-attr]
             if not 1 <= number <= (4 if word == "q" else 2):
@@ -519,7 +535,7 @@ class Parser:
                 start,
                 self.last_end(),
                 year=year,
-                index=number,
+                number=number,
             )
         if word in ORDINALS and self.word(1) in ("quarter", "half"):
             number = ORDINALS[word]
@@ -527,7 +543,7 @@ class Parser:
             if number > (4 if kind == "quarter" else 2):
                 raise self.fail(f"a {kind} that a year has", start)
             self.i += 2
-            return Unit(kind, start, self.last_end(), index=number)
+            return Unit(kind, start, self.last_end(), number=number)
         if word in ORDINALS and self.word(1) == "century":
             self.i += 2
             return self.century(start, ORDINALS[word])
@@ -549,7 +565,7 @@ class Parser:
             year = self.optional_year()
             if year is None:
                 raise self.fail("the year of the week")
-            return Unit("week", start, self.last_end(), year=year, index=week)
+            return Unit("week", start, self.last_end(), year=year, number=week)
         if word in ("today", "now", "yesterday", "tomorrow"):
             self.i += 1
             offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
@@ -616,7 +632,7 @@ class Parser:
                 day.kind == "fixed" and day.fixed is not None and day.fixed.precision != "day"
             ):
                 raise self.fail("a full date after the weekday", tok.start)
-            return attrs.evolve(day, start=start, weekday=weekday)
+            return day._replace(start=start, weekday=weekday)
         return Unit("weekday", start, self.last_end(), weekday=weekday)
 
     def shifted(self, tok: Token) -> Unit:
@@ -633,7 +649,7 @@ class Parser:
         if word in WEEKDAYS:
             return Unit("weekday", tok.start, end, weekday=WEEKDAYS[word], shift=shift)
         if word in SEASONS:
-            return Unit("season", tok.start, end, index=SEASONS[word], shift=shift)
+            return Unit("season", tok.start, end, number=SEASONS[word], shift=shift)
         if word == "weekend":
             return Unit("weekend", tok.start, end, shift=shift)
         if word in ("year", "month", "week", "quarter", "decade", "century", "half"):

@@ -1,18 +1,18 @@
 """What the grammar read, before the reference date gives it days.
 
 English phrases and EDTF both end up here; only :mod:`chrono.resolve` turns a node
-into an interval, because only it knows the reference date.
+into an interval, because only it knows the reference date. Nodes are named tuples:
+a parse makes several, and tuples are the cheapest immutable values Python builds.
 """
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from chrono.model import Interval
 
 
-@attrs.frozen
-class Unit:
+class Unit(NamedTuple):
     """One calendar unit, possibly missing its year, with its parts and qualifiers.
 
     ``kind`` is one of: day, month, year, season, quarter, half, week, decade,
@@ -25,7 +25,7 @@ class Unit:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    index: int | None = None  # season code, quarter or half number, week number
+    number: int | None = None  # season code, quarter or half number, week number
     weekday: int | None = None  # 1 = Monday; named alongside a date or alone
     shift: str | None = None  # last, this, next, coming (relative forms)
     amount: int = 0  # N of "N years ago", offset of yesterday/tomorrow
@@ -41,8 +41,7 @@ class Unit:
         return self.year is None and self.kind in ("day", "month", "season", "quarter", "half")
 
 
-@attrs.frozen
-class Expression:
+class Expression(NamedTuple):
     """How units combine.
 
     ``form`` is single, between, span, before, after, by, since, from (no earlier

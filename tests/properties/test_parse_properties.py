@@ -141,3 +141,26 @@ def test_long_input_is_refused_fast(piece: str, repeat: int) -> None:
     began = time.perf_counter()
     _try(text, None)
     assert time.perf_counter() - began < 0.5  # generous: this machine is shared
+
+
+@given(st.sampled_from(["{y}", "{y}-{m:02d}", "{y}-{m:02d}-{d:02d}", "{M} {y}", "{d} {M} {y}",
+                        "{M} {d}, {y}", "{M} {d} {y}", "{a} {y}", "{d} {a} {y}", "{a} {d}, {y}",
+                        "{y}-13", "{y}-{m:02d}-31", "{d} {M}. {y}", "Foo {y}", "{M}  {y}"]),
+       st.integers(1000, 9999), st.integers(1, 12), st.integers(1, 31))
+def test_the_fast_path_reads_exactly_as_the_full_grammar(form: str, y: int, m: int,
+                                                         d: int) -> None:
+    from chrono.parse import _parse
+    from chrono.parsing.vocabulary import MONTH_NAMES
+
+    text = form.format(y=y, m=m, d=d, M=MONTH_NAMES[m], a=MONTH_NAMES[m][:3])
+    try:
+        slow: chrono.Interval | str = _parse(text, 0, len(text), None, None, None)
+    except chrono.ParseError as err:
+        slow = str(err)
+    try:
+        fast: chrono.Interval | str = chrono.parse(text)
+    except chrono.ParseError as err:
+        fast = str(err)
+    assert fast == slow
+    if isinstance(fast, chrono.Interval) and isinstance(slow, chrono.Interval):
+        assert fast.rule == slow.rule
