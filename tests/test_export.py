@@ -243,3 +243,17 @@ def test_summary_line_names_events_lanes_warnings_and_files(tmp_path: Path) -> N
     line = result.stdout.strip().splitlines()[-1]
     assert line.startswith("7 events, 3 lanes, 0 warnings; wrote ")
     assert json.loads((tmp_path / "timeline.json").read_text())["events"]
+
+
+def test_every_user_string_in_the_figure_is_escaped() -> None:
+    evil = "<b>x</b><a href='javascript:alert(1)'>y</a>&amp;"
+    events = [Event("e", evil, "f.yaml", 1, date="2022", lane=evil, source=evil,
+                    description=evil, url="https://example.org/<script>", tags=(evil,))]
+    fig = build_timeline(events).figure(title=evil)
+    escaped = "&lt;b&gt;x&lt;/b&gt;&lt;a href='javascript:alert(1)'&gt;y&lt;/a&gt;&amp;amp;"
+    assert fig.layout.title.text == escaped
+    assert {trace.name for trace in fig.data} == {escaped}
+    assert fig.layout.yaxis.ticktext[0].startswith(escaped)
+    hover = fig.data[1].customdata[0]
+    assert escaped in hover and "https://example.org/&lt;script&gt;" in hover
+    assert "<a" not in hover and "<script" not in hover

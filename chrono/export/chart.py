@@ -291,6 +291,8 @@ def _hover(p: Placed, n: int) -> str:
         lines.append(f"lane: {escape(e.lane)}")
     if e.source:
         lines.append(f"source: {escape(_short(e.source, 80))}")
+    if e.url:
+        lines.append(escape(_short(e.url, 80)))  # as text: the page links nowhere by itself
     return "<br>".join(line for line in lines if line)
 
 
