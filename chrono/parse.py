@@ -15,6 +15,7 @@ from chrono.resolve import resolve
 from chrono.units import month_window, year_window
 
 MAX_LENGTH = 1000  # longer text is no date expression; refusing it bounds the work
+MAX_DAYS = 10**13 * 366  # the reach of the longest Y-year: charts and JSON stay finite
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 
 Reference = Day | _dt.date | str | None
@@ -61,7 +62,12 @@ def parse(
     quick = _fast(body)
     if quick is not None:
         return quick
-    return _parse(text, start, end, ref, dayfirst, direction)
+    interval = _parse(text, start, end, ref, dayfirst, direction)
+    for day in (interval.earliest, interval.latest):
+        if day is not None and abs(day.ordinal) > MAX_DAYS:
+            raise ParseError(text, start, "a year within 10^13 years of ours (Y-years reach "
+                                          "13 digits)")
+    return interval
 
 
 def _parse(

@@ -7,9 +7,12 @@ length of the text.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from collections.abc import Iterator
 
-from chrono.days import Day, days_from_civil, month_length
+from chrono.days import Day, days_from_civil, is_leap, month_length
 from chrono.errors import ParseError
 from chrono.model import Interval, Window, coarser
 from chrono.units import STEPS, season_precision, season_window, shift_months, widen
@@ -50,27 +53,57 @@ def _matches(pattern: str, value: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and sets repeat the same patterns
 def _first_or_last_day(
     year_pat: str, negative: bool, month_pat: str | None, day_pat: str | None, last: bool
 ) -> Day | None:
-    """The earliest (or latest) day a pattern with unspecified digits allows."""
-    lo, hi = _digits_range(year_pat)
-    years = range(hi, lo - 1, -1) if last else range(lo, hi + 1)
-    if negative:
-        years = range(-lo, -hi - 1, -1) if last else range(-hi, -lo + 1)
-    months = [m for m in range(1, 13) if month_pat is None or _matches(month_pat, m)]
+    """The earliest (or latest) day a pattern with unspecified digits allows.
+
+    The month-days the pattern allows are listed once (at most 366); then only years
+    that match the pattern are tried, and a year fails only on February 29, so the
+    search stops within a few leap cycles, or says at once that nothing matches.
+    """
+    pairs = list(_month_days(month_pat, day_pat))
+    if not pairs:
+        return None
     if last:
-        months.reverse()
-    for tried, year in enumerate(years):
-        if tried > 800:  # no pattern needs more than a few leap cycles to find a day
-            break
-        for month in months:
-            days = range(1, month_length(year, month) + 1)
-            ordered = reversed(days) if last else days
-            for day in ordered:
-                if day_pat is None or _matches(day_pat, day):
-                    return Day(days_from_civil(year, month, day))
+        pairs.reverse()
+    only_leap_day = all(pair == (2, 29) for pair in pairs)
+    if only_leap_day and not _leap_year_possible(year_pat):
+        return None
+    for value in _years(year_pat, descending=last):
+        year = -value if negative else value
+        if only_leap_day and not is_leap(year):
+            continue
+        for month, day in pairs:
+            if day <= month_length(year, month):
+                return Day(days_from_civil(year, month, day))
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _month_days(month_pat: str | None, day_pat: str | None) -> tuple[tuple[int, int], ...]:
+    """The (month, day) pairs a pattern allows in some year, in calendar order."""
+    return tuple(
+        (m, d)
+        for m in range(1, 13)
+        if month_pat is None or _matches(month_pat, m)
+        for d in range(1, month_length(2000, m) + 1)
+        if day_pat is None or _matches(day_pat, d)
+    )
+
+
+def _years(pattern: str, *, descending: bool) -> Iterator[int]:
+    """The years a four-character pattern such as ``19X5`` allows, in order."""
+    digits = "9876543210" if descending else "0123456789"
+    choices = [digits if c == "X" else c for c in pattern]
+    for combination in itertools.product(*choices):
+        yield int("".join(combination))
+
+
+def _leap_year_possible(pattern: str) -> bool:
+    """Whether any year the pattern allows is a leap year (February 29 needs one)."""
+    return any(is_leap(year) for year in _years(pattern, descending=False))
 
 
 class _Date:
