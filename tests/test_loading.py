@@ -13,9 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.days import Day
-from chrono.events import yaml_file
+from chrono.events import files, yaml_file
 from chrono.events.event import Event
 from chrono.events.files import load_folder, load_text
+from chrono.events.urls import is_web_address
 
 DATA = Path(__file__).parent / "data" / "events"
 FIELD_LIST = (
@@ -194,13 +195,13 @@ def test_yaml_null_tilde_and_empty_are_none_and_leave_the_default() -> None:
       - title: b
         date: 2020
         lane: "null"
-        url: "~"
+        description: "~"
         source:
     """
     events, problems = load_text(textwrap.dedent(text), "e.yaml")
     assert problems == []
     assert (events[0].lane, events[0].url, events[1].source) == ("Mali", None, None)
-    assert (events[1].lane, events[1].url) == ("null", "~")  # quoted: the text itself
+    assert (events[1].lane, events[1].description) == ("null", "~")  # quoted: the text itself
 
 
 _PLAIN = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .:+/()'-]{0,30}[A-Za-z0-9.)]", fullmatch=True)
@@ -603,13 +604,15 @@ def test_defaults_and_overrides() -> None:
     description: D
     events:
       - {title: a, date: 2020}
-      - {title: b, date: 2020, lane: M, source: T, tags: u, url: v, description: E}
+      - {title: b, date: 2020, lane: M, source: T, tags: u, url: "http://v.org", description: E}
     """
     a, b = load_text(textwrap.dedent(text), "e.yaml")[0]
     assert (a.lane, a.source, a.tags, a.url, a.description) == (
         "L", "S", ("t",), "https://example.org", "D",
     )  # fmt: skip
-    assert (b.lane, b.source, b.tags, b.url, b.description) == ("M", "T", ("u",), "v", "E")
+    assert (b.lane, b.source, b.tags, b.url, b.description) == (
+        "M", "T", ("u",), "http://v.org", "E",
+    )  # fmt: skip
     assert a.lines["lane"] == 2 and b.lines["lane"] == 9
 
 
@@ -672,3 +675,173 @@ def test_json_round_trip_of_any_text() -> None:
     text = 'mixed "quotes", ümlauts, tabs\t and\nnewlines'
     event = one(json.dumps({"title": text, "date": text}), "e.json")
     assert (event.title, event.date) == (text, text)
+
+
+# Bad, hostile and huge input (the whole corpus runs in test_bad_inputs.py)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org", "http://example.org/a?b=c#d", "HTTPS://EXAMPLE.ORG:8443/x",
+     "https://[::1]/", "https://user@example.org/", "https://例え.jp/パス"],
+)  # fmt: skip
+def test_urls_on_the_web_are_taken(url: str) -> None:
+    assert is_web_address(url)
+    assert one(f"title: x\ndate: 2020\nurl: '{url}'\n").url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "file:///etc/passwd",
+     "//evil.example", "evil.example", "/relative", "../up", "https://", "https:///path",
+     "https://example.org:99999/", "https://exa mple.org", "https://example.org/\x00",
+     "https://example.org/\u202eoops", "https:\\\\evil.example", "mailto:a@example.org",
+     "ftp://example.org", " https://example.org"],
+)  # fmt: skip
+def test_urls_that_are_not_web_addresses_are_errors_at_their_line(url: str) -> None:
+    assert not is_web_address(url)
+    text = json.dumps({"title": "x", "date": "2020", "url": url}).replace(", ", ",\n")
+    assert problems_of(text, "e.json") == [
+        f"e.json:3: url must be an http or https address, not {url!r}"
+    ]
+
+
+def test_a_bad_default_url_is_reported_once_and_not_inherited() -> None:
+    text = "url: javascript:x\nevents:\n  - {title: a, date: 1}\n  - {title: b, date: 2}\n"
+    events, problems = load_text(text, "e.yaml")
+    assert [str(p) for p in problems] == [
+        "e.yaml:1: url must be an http or https address, not 'javascript:x'"
+    ]
+    assert [e.url for e in events] == [None, None]
+
+
+def test_long_values_are_cut_in_messages() -> None:
+    long = "x" * 10_000
+    cut = "'" + "x" * 77 + "...'"
+    assert problems_of(f'{{"title": "a", "date": "1",\n"{long}": 1,\n"{long}": 2}}', "e.json") == [
+        f"e.json:2: warning: unknown field {cut} (expected one of: {FIELD_LIST})",
+        f"e.json:3: duplicate field {cut} (first at line 2)",
+    ]
+    assert problems_of(f"id: {long}\ntitle: a\ndate: 2020\nafter: [b, '@{long}']\n") == [
+        f"e.yaml:1: bad id {cut}: an id has at most 200 characters",
+        f"e.yaml:4: 'after': '@{'x' * 76}...' is not an event id (an id has at most 200 "
+        "characters)",
+    ]
+    assert problems_of(f"title,{long}\na,b\n", "e.csv")[0].startswith(
+        f"e.csv:1: warning: unknown column {cut} (expected"
+    )
+
+
+def test_ids_up_to_the_limit_are_taken() -> None:
+    assert one(f"id: {'x' * 200}\ntitle: a\ndate: 2020\n").id == "x" * 200
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("title: a\n\tdate: 2020\n",
+         "2: YAML syntax error: a tab in the indentation, column 1 (indent with spaces)"),
+        ("events:\n  - title: a\n  \tdate: 2020\n",
+         "3: YAML syntax error: a tab in the indentation, column 3 (indent with spaces)"),
+        ("title: a\ndate: 2020\ndescription: |\n  x\n\ty\n",
+         "5: YAML syntax error: a tab in the indentation, column 1 (indent with spaces)"),
+    ],
+)  # fmt: skip
+def test_tabs_in_yaml_indentation_say_so(
+    loader: str, text: str, problem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PyLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    assert problems_of(text) == [f"e.yaml:{problem}"]
+    assert one("title: a\ndate: 2020\ndescription: |\n  x\n  \ty\n").description == "x\n\ty\n"
+    assert problems_of("title:\ta\ndate: 2020\n") == (
+        [] if loader == "libyaml"  # PyYAML's own scanner takes no tab after a key
+        else ["e.yaml:1: YAML syntax error: a tab, column 7 (YAML separates with spaces)"]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_nesting_is_refused_past_the_limit_in_yaml_and_json(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PyLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    deep = "nested too deeply (more than 100 lists and mappings inside each other)"
+    inside = "[" * 99 + "]" * 99  # with the event's mapping, 100 deep
+    assert problems_of(f"title: a\ndate: 2020\nnotes: {inside}\n") == [
+        f"e.yaml:3: warning: unknown field 'notes' (expected one of: {FIELD_LIST})"
+    ]
+    assert problems_of(f"title: a\ndate: 2020\nnotes: [{inside}]\n") == [f"e.yaml:3: YAML {deep}"]
+    text = f'{{"title": "a", "date": "2020",\n"notes": {inside}, "s": "[[[[{"[" * 200}"}}'
+    assert problems_of(text, "e.json")[0].startswith("e.json:2: warning: unknown field 'notes'")
+    text = f'{{"title": "a", "date": "2020",\n"notes": [{inside}]}}'
+    assert problems_of(text, "e.json") == [f"e.json:2: JSON {deep}"]
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_aliases_may_add_as_many_values_as_the_file_writes(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PyLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(yaml_file, "MAX_ALIAS_VALUES", 100)  # 100,000 in test_hostile_files
+    written = f"title: a\ndate: 2020\nmany: &many [{', '.join(['x'] * 150)}]\nagain: *many\n"
+    assert [p.message for p in load_text(written, "e.yaml")[1]][-1].startswith("unknown field")
+    assert problems_of(written + "thrice: *many\n") == [
+        "e.yaml:5: YAML aliases expand too far (more than 159 values): *many repeats too much "
+        "(write the values out instead)"
+    ]
+    # each *a adds three values (the list and its two items): 6 on line 2, 102 on line 34
+    assert problems_of("a: &a [x, x]\nb: [*a, *a]\n" + "c: [*a]\n" * 48) == [
+        "e.yaml:34: YAML aliases expand too far (more than 100 values): *a repeats too much "
+        "(write the values out instead)"
+    ]
+
+
+def test_merges_of_merges_are_bounded() -> None:
+    lines = ["m0: &m0 {f0: x}"] + [f"m{i}: &m{i} {{<<: *m{i - 1}, f{i}: x}}" for i in range(1, 102)]
+    text = "\n".join([*lines, "title: a", "date: 2020", "<<: *m101", ""])
+    assert "e.yaml:2: '<<' merges nested more than 100 deep" in problems_of(text)
+
+
+def test_lone_carriage_returns_end_lines_too() -> None:
+    assert [e.line for e in load_text("events:\r  - {title: a, date: 1}\r  - {title: b, date: 2}\r",
+                                      "e.yaml")[0]] == [2, 3]  # fmt: skip
+    json_text = '{"events": [\r {"title": "a", "date": 1},\r {"title": "b", "date": 2}]}'
+    assert [e.line for e in load_text(json_text, "e.json")[0]] == [2, 3]
+    csv_text = 'title,date,description\ra,2020,"x\r\ny"\rb,2021,\r'
+    events = load_text(csv_text, "e.csv")[0]
+    assert [(e.line, e.description) for e in events] == [(2, "x\ny"), (4, None)]
+
+
+def test_utf16_and_bytes_that_are_not_utf8(folder: Folder) -> None:
+    _events, problems = folder(
+        **{"a.yaml": "title: A\ndate: 2020\n".encode("utf-16"), "b.csv": b"title\r\nB\r\n\xff\r\n"}
+    )
+    assert problems == [
+        "events/a.yaml:1: not UTF-8 text: the file is UTF-16 (save as UTF-8)",
+        "events/b.csv:3: not UTF-8 text: byte 0xff cannot be read (save as UTF-8)",
+    ]
+
+
+def test_files_over_the_size_limit_are_refused_before_reading(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1024)
+    event = b"title: A\ndate: 2020\n"
+    events, problems = folder(**{"a.yaml": event.ljust(1024), "b.yaml": event.ljust(1025)})
+    assert [e.title for e in events] == ["A"]
+    assert problems == [
+        "events/b.yaml:1: file too large: 0.0 MB, over the 0 MB limit for one event file "
+        "(split it into several)"
+    ]
+    assert [str(p) for p in load_text(event.decode().ljust(1025), "e.yaml")[1]] == [
+        problems[0].replace("events/b.yaml", "e.yaml")
+    ]

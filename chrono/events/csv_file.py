@@ -15,6 +15,7 @@ import re
 
 from chrono.events.event import Problem
 from chrono.events.fields import FIELDS, LISTS, unknown
+from chrono.events.limits import quoted
 from chrono.events.records import Field, Mapping
 
 _TIMELINE = {"headline": "title", "text": "description", "group": "lane"}
@@ -63,7 +64,9 @@ class _Sheet:
                 self.problems.append(Problem(file, line, message, "warning"))
                 target = None
             elif target in self.columns:
-                message = f"two columns give {target!r}; the second, {name.strip()!r}, is ignored"
+                message = (
+                    f"two columns give {target!r}; the second, {quoted(name.strip())}, is ignored"
+                )
                 self.problems.append(Problem(file, line, message))
                 target = None
             self.columns.append(target)
@@ -146,8 +149,7 @@ class _Sheet:
         number = int(value) if _NUMBER.fullmatch(value) and len(value) < 12 else None
         if number is None or not low <= number <= high:
             expected = "a whole number" if name.endswith("Year") else f"a number from 1 to {high}"
-            shown = value if len(value) <= 40 else value[:37] + "..."
-            self._error(line, f"'{name}' must be {expected}, not {shown!r}")
+            self._error(line, f"'{name}' must be {expected}, not {quoted(value, 40)}")
             return None
         return number
 

@@ -18,7 +18,9 @@ import attrs
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.events.event import RELATIONS, Event, Problem
+from chrono.events.limits import MAX_ID_LENGTH, quoted
 from chrono.events.records import Field, Mapping, describe
+from chrono.events.urls import is_web_address
 from chrono.parse import to_day
 
 FIELDS = (
@@ -29,6 +31,7 @@ DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file
 LISTS = ("tags", *RELATIONS)
 _ID = re.compile(r"\w[\w.:-]*")  # what ``@id`` in a date expression can name
 _ID_RULE = "an id starts with a letter, digit or '_' and holds only those, '-', '.' and ':'"
+_ID_LONG = f"an id has at most {MAX_ID_LENGTH} characters"
 _DATING = {"date", "start", *RELATIONS}  # a field that, written right, would date the event
 _SEPARATOR = re.compile(r"[;,]")
 _SLUG_LENGTH = 60
@@ -59,7 +62,14 @@ def unknown(name: str, expected: Iterable[str], what: str = "field", also: str =
     names = sorted(expected)
     close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75)
     guess = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown {what} {name!r} (expected one of: {', '.join(names)}{also}{guess})"
+    return f"unknown {what} {quoted(name)} (expected one of: {', '.join(names)}{also}{guess})"
+
+
+def _id_problem(text: str) -> str:
+    """Why ``text`` cannot be an id, or nothing."""
+    if len(text) > MAX_ID_LENGTH:
+        return _ID_LONG
+    return "" if _ID.fullmatch(text) else _ID_RULE
 
 
 class Checker:
@@ -103,8 +113,8 @@ class Checker:
             self._error(mapping.line, "event has no 'title'")
         event_id = text.get("id")
         event_id = event_id.strip() if event_id is not None else None
-        if event_id is not None and not _ID.fullmatch(event_id):
-            self._error(fields["id"].line, f"bad id {event_id!r}: {_ID_RULE}")
+        if event_id is not None and _id_problem(event_id):
+            self._error(fields["id"].line, f"bad id {quoted(event_id)}: {_id_problem(event_id)}")
             event_id = None
         relations = tuple(
             (name, target)
@@ -148,6 +158,11 @@ class Checker:
         """Whether a value has the shape its field takes (text, or for a list field a list)."""
         value = field.value
         if isinstance(value, str):
+            if name == "url" and value.strip() and not is_web_address(value):
+                self._error(
+                    field.line, f"url must be an http or https address, not {quoted(value)}"
+                )
+                return False
             return True
         if name not in LISTS:
             self._error(field.line, f"'{name}' must be text, not {describe(value)}")
@@ -193,10 +208,11 @@ class Checker:
         targets = []
         for item in self._items(field):
             target = item.removeprefix("@")
-            if _ID.fullmatch(target):
-                targets.append(target)
+            problem = _id_problem(target)
+            if problem:
+                self._error(field.line, f"'{kind}': {quoted(item)} is not an event id ({problem})")
             else:
-                self._error(field.line, f"'{kind}': {item!r} is not an event id ({_ID_RULE})")
+                targets.append(target)
         return targets
 
     def _error(self, line: int, message: str) -> None:

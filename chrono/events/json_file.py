@@ -4,6 +4,9 @@ The standard decoder keeps no positions, so the pure-Python scanner is built
 around object and array parsers that note where each value starts; offsets
 become lines by bisecting the offsets of the file's newlines, computed once.
 Numbers and booleans keep the text they were written as (``2022`` -> ``"2022"``).
+The decoder recurses once per level, so nesting is measured first, by a scan
+of the brackets outside strings, and a file deeper than :data:`MAX_NESTING` is
+refused at the line where it goes too deep.
 """
 
 from __future__ import annotations
@@ -12,14 +15,21 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import accumulate
 from json.decoder import JSONArray, JSONObject  # type: ignore[attr-defined]  # not in typeshed
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # not in typeshed
 from typing import Any
 
 from chrono.events.event import Problem
+from chrono.events.limits import MAX_NESTING, quoted, too_deep
 from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
 
 _Scan = Callable[[str, int], tuple[Any, int]]
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_STRINGS = re.compile(_STRING)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_STRING_OR_BRACKET = re.compile(_STRING + r"|[\[\]{}]")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class _Located:
@@ -84,16 +94,38 @@ class _Decoder(json.JSONDecoder):
 def read_json(text: str, file: str) -> tuple[list[Field], list[Problem]]:
     """The file's one top-level value with its line; a broken file gives one error."""
     decoder = _Decoder(text)
+    deep = _too_deep_at(text)
+    if deep is not None:
+        return [], [Problem(file, decoder.line(deep), too_deep("JSON"))]
     try:
         top = decoder.decode(text)
     except json.JSONDecodeError as err:
         message = f"JSON syntax error: {err.msg}, column {err.colno}"
         return [], [Problem(file, err.lineno, message)]
-    except RecursionError:
+    except RecursionError:  # not with MAX_NESTING, unless called from very deep already
         return [], [Problem(file, 1, "JSON nested too deeply to read")]
     problems: list[Problem] = []
     line = decoder.line(len(text) - len(text.lstrip()))
     return [Field(_value(top, 0, file, problems), line)], problems
+
+
+def _too_deep_at(text: str) -> int | None:
+    """Where the first list or object deeper than :data:`MAX_NESTING` opens, if one does.
+
+    Brackets inside strings do not count; the common case is settled by C-level
+    string operations, and only a file that does go too deep is walked in Python.
+    """
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text))
+    if max(accumulate(map(_STEP.__getitem__, brackets)), default=0) <= MAX_NESTING:
+        return None
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        depth += _STEP.get(match.group(), 0)
+        if depth > MAX_NESTING:
+            return match.start()
+    return None  # not reached: the same brackets, counted the same way
 
 
 def _value(value: object, depth: int, file: str, problems: list[Problem]) -> Value:
@@ -114,7 +146,7 @@ def _value(value: object, depth: int, file: str, problems: list[Problem]) -> Val
             if key in fields:
                 first = fields[key].line
                 problems.append(
-                    Problem(file, line, f"duplicate field {key!r} (first at line {first})")
+                    Problem(file, line, f"duplicate field {quoted(key)} (first at line {first})")
                 )
             else:
                 fields[key] = Field(_value(item, depth + 1, file, problems), line)

@@ -1,144 +1,327 @@
-"""YAML event files, read as composed nodes so that YAML's implicit typing never rewrites a value.
+"""YAML event files, composed from the parser's events so that no YAML file can run away.
 
-PyYAML's constructor would turn ``2020-08-18`` into a date, ``-0500`` into -320
-and ``yes`` into True; the composed node keeps the text as the user wrote it and
-the line of every key, which is all an event file needs. The C loader is used
-where libyaml is built in, the pure-Python one otherwise.
+The tree is built here, in a loop, from the events of PyYAML's parser (libyaml's
+where it is built in): PyYAML's own composers recurse once per level, and
+libyaml's crashes the process on a file of 100,000 ``[``. Building it here also
+keeps every scalar as the text the user wrote (PyYAML's constructor would turn
+``2020-08-18`` into a date, ``-0500`` into -320 and ``yes`` into True), refuses
+nesting deeper than :data:`MAX_NESTING` as soon as the parser reaches it, and
+keeps each alias with its own line, so that an alias bomb (nested aliases that
+expand exponentially) is stopped at the alias that set it off.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import yaml  # type: ignore[import-untyped, unused-ignore]  # stubs: types-PyYAML
 
 from chrono.events.event import Problem
+from chrono.events.limits import MAX_ALIAS_VALUES, MAX_NESTING, quoted, too_deep
 from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
 
-_NULL = "tag:yaml.org,2002:null"
-_MERGE = "tag:yaml.org,2002:merge"
+_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as a new line
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NULL = "tag:yaml.org,2002:null"
+_TEXT, _NULL_KIND, _MERGE = "text", "null", "merge"  # what a scalar is, to this reader
+
+_PyLoader: type[yaml.SafeLoader] = yaml.SafeLoader  # only its parser is used
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (
+    yaml.CSafeLoader if yaml.__with_libyaml__ else _PyLoader
+)
 
 
-class _Verbatim:
-    """Tags every plain scalar as text but null and ``<<``: nothing else reads the tags.
+class _Scalar:
+    __slots__ = ("kind", "line", "text")
 
-    PyYAML's resolver would try a dozen patterns on every scalar, for types that
-    are then thrown away; skipping them roughly halves the time to compose.
-    """
-
-    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            plain = implicit[0]
-            if plain and value in _NULLS:
-                return _NULL
-            return _MERGE if plain and value == "<<" else "tag:yaml.org,2002:str"
-        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+    def __init__(self, line: int, text: str, kind: str) -> None:
+        self.line, self.text, self.kind = line, text, kind
 
 
-class _PyLoader(_Verbatim, yaml.SafeLoader):  # type: ignore[misc, unused-ignore]
-    """The pure-Python loader, for a PyYAML built without libyaml."""
+class _Collection:
+    """A list or a mapping; ``size`` counts the values in it, aliases expanded, once ``done``."""
+
+    __slots__ = ("done", "items", "line", "size")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.items: list[_Node] = []  # a mapping's are key, value, key, value, ...
+        self.size = 1
+        self.done = False
 
 
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = _PyLoader
-if yaml.__with_libyaml__:
+class _List(_Collection):
+    __slots__ = ()
 
-    class _CLoader(_Verbatim, yaml.CSafeLoader):  # type: ignore[misc, unused-ignore]
-        """The loader of libyaml, in C."""
 
-    _Loader = _CLoader
+class _Map(_Collection):
+    __slots__ = ()
+
+
+class _Alias:
+    """``*name``: the node it names, and the line the alias itself is written on."""
+
+    __slots__ = ("line", "name", "node")
+
+    def __init__(self, line: int, name: str, node: _Scalar | _Collection) -> None:
+        self.line, self.name, self.node = line, name, node
+
+
+_Node = _Scalar | _Collection | _Alias
+
+
+class _Refused(Exception):
+    """A file this reader will not go on with: one error, at a line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 def read_yaml(text: str, file: str) -> tuple[list[Field], list[Problem]]:
     """Every document of a YAML file as a value with its line; a broken file gives one error."""
     try:
-        nodes = _compose_all(text)
+        roots, written = _compose_all(text)
+        composer = _Composer(file, max(MAX_ALIAS_VALUES, written))
+        tops = [
+            Field(composer.value(root, 0), root.line)
+            for root in roots
+            if not (isinstance(root, _Scalar) and root.kind == _NULL_KIND)  # an empty document
+        ]
+    except _Refused as err:
+        return [], [Problem(file, err.line, err.message)]
     except yaml.MarkedYAMLError as err:
-        return [], [Problem(file, *_syntax(err))]
+        return [], [Problem(file, *_syntax(err, text))]
     except yaml.reader.ReaderError as err:
         character = chr(err.character) if isinstance(err.character, int) else str(err.character)
         line = text.count("\n", 0, max(text.find(character), 0)) + 1
         message = f"YAML syntax error: character U+{ord(character[:1] or ' '):04X} is not allowed"
         return [], [Problem(file, line, message + " (write it as an escape in double quotes)")]
     except yaml.YAMLError as err:  # no other kind is raised today; keep the file's error local
-        return [], [Problem(file, 1, f"YAML syntax error: {err}")]
-    except RecursionError:
+        return [], [Problem(file, 1, f"YAML syntax error: {_clip(str(err))}")]
+    except RecursionError:  # not within the limits, unless called from very deep already
         return [], [Problem(file, 1, "YAML nested too deeply to read")]
-    composer = _Composer(file)
-    tops = [
-        Field(composer.value(node, 0), _line(node))
-        for node in nodes
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == _NULL)  # an empty document
-    ]
     return tops, composer.problems
 
 
-def _syntax(err: yaml.MarkedYAMLError) -> tuple[int, str]:
+def _syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """The line where reading stopped, and a message that points back to where the trouble began."""
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    context = f" ({err.context})" if err.context else ""
+    tab = _tab(text, line, column)
+    if tab is not None:
+        return line, tab
+    context = f" ({_clip(err.context)})" if err.context else ""
     if err.context and err.context_mark is not None and err.context_mark.line + 1 != line:
-        context = f" ({err.context} from line {err.context_mark.line + 1})"
-    return line, f"YAML syntax error: {err.problem}, column {column}{context}"
+        context = f" ({_clip(err.context)} from line {err.context_mark.line + 1})"
+    return line, f"YAML syntax error: {_clip(err.problem)}, column {column}{context}"
 
 
-def _compose_all(text: str) -> list[yaml.Node]:
+def _tab(text: str, line: int, column: int) -> str | None:
+    """The message for a tab where YAML wants spaces: in a line's indentation, or at the error."""
+    lines = _BREAKS.split(text, maxsplit=line)
+    written = lines[line - 1] if line <= len(lines) else ""
+    indent = written[: len(written) - len(written.lstrip(" \t"))]
+    if "\t" in indent:
+        column = indent.index("\t") + 1
+        return f"YAML syntax error: a tab in the indentation, column {column} (indent with spaces)"
+    if written[column - 1 : column] == "\t":
+        return f"YAML syntax error: a tab, column {column} (YAML separates with spaces)"
+    return None
+
+
+def _clip(text: str | None, limit: int = 120) -> str:
+    """A part of PyYAML's message, which may quote an anchor or a tag of any length."""
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _compose_all(text: str) -> tuple[list[_Node], int]:
+    """Each document's root, built without recursion, and the number of nodes written out."""
     loader = _Loader(text)
     try:
-        nodes: list[yaml.Node] = []
-        while loader.check_node():
-            node = loader.get_node()
-            if node is not None:
-                nodes.append(node)
-        return nodes
+        return _build(loader)
     finally:
         loader.dispose()
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+def _build(loader: yaml.SafeLoader | yaml.CSafeLoader) -> tuple[list[_Node], int]:
+    """The tree, refused at the first collection too deep or the first alias that expands too far.
+
+    An alias can only name a node written before it, so the size of what it
+    expands to is known when it is met: adding these up stops a billion laughs
+    after a few lines, before anything is expanded. An alias inside the node it
+    names (a recursive one) counts as one value here; :class:`_Composer` counts
+    what reading it costs.
+    """
+    roots: list[_Node] = []
+    open_: list[_Collection] = []  # the collections being filled, innermost last
+    anchors: dict[str, _Scalar | _Collection] = {}
+    written = expanded = 0
+    get_event = loader.get_event
+    while True:
+        event: Any = get_event()  # the stubs say Event | None; an event always comes
+        kind = type(event)
+        node: _Node
+        if kind is yaml.ScalarEvent:
+            node = _Scalar(event.start_mark.line + 1, event.value, _scalar_kind(event))
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            line = event.start_mark.line + 1
+            if len(open_) >= MAX_NESTING:
+                raise _Refused(line, too_deep("YAML"))
+            node = _List(line) if kind is yaml.SequenceStartEvent else _Map(line)
+        elif kind is yaml.AliasEvent:
+            target = anchors.get(event.anchor)
+            if target is None:  # libyaml words it so; PyYAML names it
+                raise yaml.composer.ComposerError(
+                    None, None, "found undefined alias", event.start_mark
+                )
+            alias = _Alias(event.start_mark.line + 1, event.anchor, target)
+            size = target.size if isinstance(target, _Collection) and target.done else 1
+            expanded += size
+            if expanded > max(MAX_ALIAS_VALUES, written):
+                raise _Refused(alias.line, _expands(max(MAX_ALIAS_VALUES, written), alias))
+            if open_:
+                open_[-1].items.append(alias)
+                open_[-1].size += size
+            else:
+                roots.append(alias)
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            closed = open_.pop()
+            closed.done = True
+            if open_:
+                open_[-1].size += closed.size
+            continue
+        elif kind is yaml.DocumentEndEvent:
+            anchors = {}  # an anchor names a node of its own document only
+            continue
+        elif kind is yaml.StreamEndEvent:
+            return roots, written
+        else:  # the stream's and each document's start
+            continue
+        written += 1
+        if event.anchor is not None:
+            first = anchors.get(event.anchor)
+            if first is not None:
+                message = (
+                    f"YAML syntax error: anchor &{_clip(event.anchor, 40)} defined twice "
+                    f"(first at line {first.line}), column {event.start_mark.column + 1}"
+                )
+                raise _Refused(node.line, message)
+            anchors[event.anchor] = node
+        if isinstance(node, _Scalar):
+            if open_:
+                open_[-1].items.append(node)
+                open_[-1].size += 1
+            else:
+                roots.append(node)
+        else:
+            (open_[-1].items if open_ else roots).append(node)
+            open_.append(node)
+
+
+def _scalar_kind(event: yaml.ScalarEvent) -> str:
+    """Null, a merge key, or text: PyYAML's resolver for the only tags anything reads."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        plain = event.implicit[0]
+        if plain and event.value in _NULLS:
+            return _NULL_KIND
+        return _MERGE if plain and event.value == "<<" else _TEXT
+    return _NULL_KIND if tag == _NULL else _TEXT
+
+
+def _expands(limit: int, alias: _Alias) -> str:
+    return (
+        f"YAML aliases expand too far (more than {limit} values): "
+        f"*{_clip(alias.name, 40)} repeats too much (write the values out instead)"
+    )
 
 
 class _Composer:
-    """Turns nodes into :mod:`records` values; a node reached through an alias is read again."""
+    """Turns nodes into :mod:`records` values; a node reached through an alias is read again.
 
-    def __init__(self, file: str) -> None:
+    Reading a node again is what lets an alias bomb grow, so every value read
+    through an alias counts, and past ``limit`` (never less than the values the
+    file writes out) the file is refused at the outermost alias being read.
+    """
+
+    def __init__(self, file: str, limit: int) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.limit = limit
+        self.expanded = 0  # values read through aliases so far
+        self.alias: _Alias | None = None  # the outermost alias being read
 
-    def value(self, node: yaml.Node, depth: int) -> Value:
-        if isinstance(node, yaml.ScalarNode):
-            return None if node.tag == _NULL else str(node.value)
-        if isinstance(node, yaml.SequenceNode):
+    def value(self, node: _Node, depth: int) -> Value:
+        if isinstance(node, _Alias):
+            outer = self.alias
+            self.alias = outer or node
+            read = self.value(node.node, depth)
+            self.alias = outer
+            return read
+        self._count()
+        if isinstance(node, _Scalar):
+            return None if node.kind == _NULL_KIND else node.text
+        if isinstance(node, _List):
             if depth >= MAX_DEPTH:
                 return Wrong("a list")
-            return tuple(Field(self.value(item, depth + 1), _line(item)) for item in node.value)
-        if isinstance(node, yaml.MappingNode) and depth < MAX_DEPTH:
+            return tuple(Field(self.value(item, depth + 1), item.line) for item in node.items)
+        if isinstance(node, _Map) and depth < MAX_DEPTH:
             return self.mapping(node, depth, frozenset())
         return Wrong("a mapping")
 
-    def mapping(self, node: yaml.MappingNode, depth: int, seen: frozenset[int]) -> Mapping:
+    def mapping(self, node: _Map, depth: int, seen: frozenset[int]) -> Mapping:
         """The fields of a mapping; ``<<`` merge keys fill in the fields it does not write."""
         seen = seen | {id(node)}
         fields: dict[str, Field] = {}
-        merged: list[yaml.Node] = []
-        for key, value in node.value:
-            if key.tag == _MERGE:
-                merged.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
-            elif not isinstance(key, yaml.ScalarNode):
-                kind = "a list" if isinstance(key, yaml.SequenceNode) else "a mapping"
-                self._error(_line(key), f"a field name must be text, not {kind}")
-            elif key.value in fields:
-                first = fields[key.value].line
-                self._error(_line(key), f"duplicate field {key.value!r} (first at line {first})")
+        merged: list[tuple[_Node, _Alias | None]] = []  # each source, and the alias it came by
+        items = node.items
+        for key, value in zip(items[0::2], items[1::2], strict=True):
+            name = key.node if isinstance(key, _Alias) else key
+            if isinstance(name, _Scalar) and name.kind == _MERGE:
+                merged.extend(_sources(value))
+            elif not isinstance(name, _Scalar):
+                kind = "a list" if isinstance(name, _List) else "a mapping"
+                self._error(key.line, f"a field name must be text, not {kind}")
+            elif name.text in fields:
+                first = fields[name.text].line
+                self._error(
+                    key.line, f"duplicate field {quoted(name.text)} (first at line {first})"
+                )
             else:
-                fields[str(key.value)] = Field(self.value(value, depth + 1), _line(key))
-        for source in merged:
-            if not isinstance(source, yaml.MappingNode):
-                self._error(_line(source), "'<<' must name a mapping to merge")
+                fields[name.text] = Field(self.value(value, depth + 1), key.line)
+        for source, alias in merged:
+            if not isinstance(source, _Map):
+                self._error(source.line, "'<<' must name a mapping to merge")
+            elif len(seen) >= MAX_NESTING:
+                self._error(source.line, f"'<<' merges nested more than {MAX_NESTING} deep")
             elif id(source) not in seen:
-                for name, field in self.mapping(source, depth, seen).fields.items():
-                    fields.setdefault(name, field)
-        return Mapping(_line(node), fields)
+                outer = self.alias
+                self.alias = outer or alias
+                self._count()
+                for name_, field in self.mapping(source, depth, seen).fields.items():
+                    fields.setdefault(name_, field)
+                self.alias = outer
+        return Mapping(node.line, fields)
+
+    def _count(self) -> None:
+        if self.alias is None:
+            return
+        self.expanded += 1
+        if self.expanded > self.limit:
+            raise _Refused(self.alias.line, _expands(self.limit, self.alias))
 
     def _error(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
+
+
+def _sources(value: _Node) -> list[tuple[_Node, _Alias | None]]:
+    """What ``<<`` merges: a mapping or a list of mappings, each perhaps reached by an alias."""
+    via = value if isinstance(value, _Alias) else None
+    target = value.node if isinstance(value, _Alias) else value
+    items = target.items if isinstance(target, _List) else [target]
+    return [(item.node, item) if isinstance(item, _Alias) else (item, via) for item in items]

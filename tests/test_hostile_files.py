@@ -1,0 +1,226 @@
+"""Hostile event files cost bounded time and memory, and end in one clear message.
+
+Each file is checked by ``chrono check`` in a process of its own, which reports
+how long the command took and its peak memory (``ru_maxrss``), so nothing the
+test process did before counts. The bounds are generous (the machines that run
+the tests are shared); what they catch is a file that runs away: an alias bomb
+that takes minutes, nesting that crashes the interpreter, a file read whole.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chrono.chronology import analyse
+from chrono.events.files import load_folder
+
+BAD = Path(__file__).parent / "data" / "bad"
+VALID = Path(__file__).parent / "data" / "events" / "valid"
+SECONDS = 5.0  # for the command itself, after the interpreter has started
+PEAK_MB = 500
+MB = 1024 * 1024
+TOO_DEEP = "nested too deeply (more than 100 lists and mappings inside each other)"
+EXPANDS = "YAML aliases expand too far (more than 100000 values)"
+REPEATS = "repeats too much (write the values out instead)"
+DRIVER = """
+import resource, sys, time
+from chrono.cli import main
+sys.argv = ["chrono", "check", "events"]
+began = time.perf_counter()
+try:
+    main()
+finally:
+    took = time.perf_counter() - began
+    print(took, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)  # KiB on Linux
+"""
+
+
+def check(folder: Path) -> tuple[list[str], float, int]:
+    """``chrono check events`` run in ``folder``: its lines, its seconds, its peak MiB."""
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1, done.stderr
+    took, peak = done.stdout.split()
+    return done.stderr.splitlines(), float(took), int(peak)
+
+
+def _bomb(levels: int, fanout: int) -> str:
+    """A billion laughs: each anchor a list of ``fanout`` aliases of the one before."""
+    lines = [f"l0: &l0 [{', '.join(['lol'] * fanout)}]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * fanout)}]" for i in range(1, levels)]
+    return "\n".join([*lines, f"events: *l{levels - 1}", ""])
+
+
+def _merges(count: int) -> str:
+    """Each mapping merges the one before: what aliases add grows with the square."""
+    lines = ["m0: &m0 {f0: x}"]
+    lines += [f"m{i}: &m{i} {{<<: *m{i - 1}, f{i}: x}}" for i in range(1, count)]
+    return "\n".join([*lines, "title: Merges", "date: 2020", ""])
+
+
+def _write(text: str) -> Callable[[Path], None]:
+    return lambda path: path.write_text(text, encoding="utf-8")
+
+
+def _sized(size: int, sparse: bool) -> Callable[[Path], None]:
+    """``size`` bytes: a sparse file (no time, no disk) or spaces written out."""
+
+    def write(path: Path) -> None:
+        with path.open("wb") as stream:
+            if sparse:
+                stream.truncate(size)
+            else:
+                chunk = b" " * MB
+                for _ in range(size // MB):
+                    stream.write(chunk)
+
+    return write
+
+
+TOO_LARGE = (
+    "file too large: 60.0 MB, over the 50 MB limit for one event file (split it into several)"
+)
+HOSTILE: dict[str, tuple[str, Callable[[Path], None], str]] = {
+    "billion laughs": (
+        "bomb.yaml",
+        _write(_bomb(10, 10)),
+        f"bomb.yaml:5: {EXPANDS}: *l3 {REPEATS}",
+    ),
+    "a wide alias bomb": (
+        "bomb.yaml",
+        _write(_bomb(3, 1000)),
+        f"bomb.yaml:2: {EXPANDS}: *l0 {REPEATS}",
+    ),
+    "a recursive alias, many times over": (
+        "bomb.yaml",
+        _write("loop: &l [" + ", ".join(["*l"] * 1000) + "]\ntitle: x\ndate: 2020\n"),
+        f"bomb.yaml:1: {EXPANDS}: *l {REPEATS}",
+    ),
+    "merges of merges": (
+        "merges.yaml",
+        _write(_merges(2000)),
+        f"merges.yaml:225: {EXPANDS}: *m223 {REPEATS}",
+    ),
+    "100,000 [ in YAML": ("deep.yaml", _write("[" * 100_000), f"deep.yaml:1: YAML {TOO_DEEP}"),
+    "100,000 { in YAML": (
+        "deep.yaml",
+        _write("{a: " * 100_000),
+        f"deep.yaml:1: YAML {TOO_DEEP}",
+    ),
+    "100,000 - in YAML": (
+        "deep.yaml",
+        _write("- " * 100_000 + "x\n"),
+        f"deep.yaml:1: YAML {TOO_DEEP}",
+    ),
+    "2,000 levels of indentation in YAML": (
+        "deep.yaml",
+        _write("".join(f"{' ' * i}- \n" for i in range(2_000))),  # 2 MB already
+        f"deep.yaml:101: YAML {TOO_DEEP}",
+    ),
+    "100,000 [ in JSON": ("deep.json", _write("[" * 100_000), f"deep.json:1: JSON {TOO_DEEP}"),
+    "100,000 { in JSON": (
+        "deep.json",
+        _write('{"a":\n' * 100_000),
+        f"deep.json:101: JSON {TOO_DEEP}",
+    ),
+    "60 MB, sparse": ("big.yaml", _sized(60 * MB, sparse=True), f"big.yaml:1: {TOO_LARGE}"),
+    "60 MB of spaces": ("big.json", _sized(60 * MB, sparse=False), f"big.json:1: {TOO_LARGE}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_file_is_refused_quickly_in_bounded_memory(case: str, tmp_path: Path) -> None:
+    name, write, message = HOSTILE[case]
+    (tmp_path / "events").mkdir()
+    write(tmp_path / "events" / name)
+    lines, took, peak = check(tmp_path)
+    assert lines == [f"error: events/{message}", "0 events, 1 errors, 0 warnings"]
+    assert took < SECONDS
+    assert peak < PEAK_MB
+
+
+def test_a_large_file_under_the_limit_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    with (tmp_path / "events" / "large.yaml").open("w", encoding="utf-8") as stream:
+        stream.write("title: Large\ndate: next to nothing\ndescription: |\n")
+        stream.write(("  " + "x" * 98 + "\n") * (40 * MB // 100))
+    lines, took, peak = check(tmp_path)
+    assert lines[-1] == "1 events, 1 errors, 0 warnings"  # the date; the 40 MB were read
+    assert took < 4 * SECONDS
+    assert peak < PEAK_MB
+
+
+def test_one_megabyte_values_are_cut_in_every_message(tmp_path: Path) -> None:
+    huge = "x" * MB
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "huge.yaml").write_text(
+        textwrap.dedent(
+            f"""\
+            events:
+              - title: {huge}
+                date: {huge}
+              - title: {huge}
+                start: 2020
+                end: {huge}
+              - id: {huge}
+                title: {huge}
+                date: 2020
+              - title: {huge}
+                after: [{huge}, "{huge} {huge}"]
+                url: https://{huge}/ {huge}
+              - title: {huge}
+                date: 2020
+                ? {huge}
+                : 1
+            """
+        ),
+        encoding="utf-8",
+    )
+    lines, took, _peak = check(tmp_path)
+    assert lines[-1] == "3 events, 6 errors, 1 warnings"
+    assert max(len(line) for line in lines) < 300
+    assert took < SECONDS
+
+
+def _copies(source: Path, lf: Path, crlf: Path) -> None:
+    """Each text file of ``source`` with LF line endings into ``lf``, with CRLF into ``crlf``."""
+    for path in source.iterdir():
+        data = path.read_bytes().replace(b"\r\n", b"\n")
+        if not path.name.endswith(".expected") and not data.startswith(b"\xff\xfe"):  # UTF-16
+            (lf / path.name).write_bytes(data)
+            (crlf / path.name).write_bytes(data.replace(b"\n", b"\r\n"))
+
+
+@pytest.mark.parametrize("source", [VALID, BAD], ids=["valid", "bad"])
+def test_windows_line_endings_give_the_same_events_problems_and_lines(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "lf" / "events").mkdir(parents=True)
+    (tmp_path / "crlf" / "events").mkdir(parents=True)
+    _copies(source, tmp_path / "lf" / "events", tmp_path / "crlf" / "events")
+    assert any(b"\r\n" in path.read_bytes() for path in (tmp_path / "crlf" / "events").iterdir())
+    read = []
+    for ending in ("lf", "crlf"):
+        monkeypatch.chdir(tmp_path / ending)
+        events, problems = load_folder("events")
+        _timeline, found = analyse(events)
+        read.append(
+            (
+                [(event, event.lines) for event in events],
+                [str(problem) for problem in problems + found],
+            )
+        )
+    assert read[0] == read[1]
+    assert read[0][0] or source == BAD
