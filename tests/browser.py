@@ -23,6 +23,15 @@ function __chronoReport() {
   const gd = document.getElementById('chrono-timeline');
   if (!gd || !gd._fullData) { return setTimeout(__chronoReport, 50); }
   const out = window.__chrono;
+  if (window.__chronoAfter && !out.after) {  // the caller's script, then the report
+    out.after = 'running';
+    Promise.resolve().then(() => window.__chronoAfter(gd, out)).then(
+      () => { out.after = 'done'; __chronoReport(); },
+      e => { out.errors.push('after: ' + String(e && e.stack || e)); out.after = 'failed';
+             __chronoReport(); });
+    return;
+  }
+  if (out.after === 'running') { return; }
   out.rows = gd._fullLayout.yaxis.tickvals.length;
   out.labels = Array.from(document.querySelectorAll('.ytick text')).map(t => t.textContent);
   out.title = (document.querySelector('.gtitle') || {}).textContent || null;
@@ -54,14 +63,24 @@ def browser() -> str | None:
     return None
 
 
-def render(page: Path) -> dict[str, Any]:
-    """Load ``page`` (with the probe in front of its scripts) and return the probe's report."""
+def render(page: Path, after: str | None = None) -> dict[str, Any]:
+    """Load ``page`` (with the probe in front of its scripts) and return the probe's report.
+
+    ``after``, if given, is the body of an ``async function (gd, out)`` run once the
+    chart has drawn and before the report is taken: it may zoom (``Plotly.relayout``),
+    wait, and put what it saw into ``out``, which is returned with the report.
+    """
     exe = browser()
     assert exe is not None, "headless Chromium is needed (Debian package 'chromium')"
     html = page.read_text(encoding="utf-8")
     at = html.find("<script") if "<head>" not in html else html.find("<head>") + len("<head>")
+    probe = PROBE
+    if after is not None:
+        assert "</script" not in after.lower()
+        hook = f"window.__chronoAfter = async function (gd, out) {{\n{after}\n}};"
+        probe += f"<script>{hook}</script>"
     probed = page.with_name(page.stem + ".probe.html")
-    probed.write_text(html[:at] + PROBE + html[at:], encoding="utf-8")
+    probed.write_text(html[:at] + probe + html[at:], encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [

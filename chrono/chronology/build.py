@@ -100,10 +100,10 @@ class Timeline:
     ) -> str:
         """A standalone page, or a fragment (a ``<div>`` and its script) for a report."""
         from chrono.export import default_title
-        from chrono.export.html import page
+        from chrono.export.html import timeline_page
 
         title = title or default_title(self)
-        return page(self.figure(title), fragment=fragment, plotlyjs=plotlyjs, title=title)
+        return timeline_page(self, fragment=fragment, plotlyjs=plotlyjs, title=title)
 
     def _repr_html_(self) -> str:
         """Notebooks show the chart (plotly.js from the CDN)."""

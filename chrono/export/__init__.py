@@ -1,6 +1,8 @@
 """Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG and SVG, atomically.
 
-Only :mod:`chrono.export.chart` imports plotly, and only when a chart is wanted.
+Only :mod:`chrono.export.chart` and :mod:`chrono.export.lod` import plotly, and only
+when a chart is wanted. The page of a timeline of more than ``lod.LOD_THRESHOLD``
+events (standalone, fragment) draws by level of detail; PNG and SVG draw every event.
 """
 
 from __future__ import annotations
@@ -60,25 +62,30 @@ def render(
     if charts:
         from chrono.export import html
         from chrono.export.chart import figure
+        from chrono.export.lod import wants_lod
 
-        fig = figure(timeline, title)
+        images = [fmt for fmt in ("png", "svg") if fmt in formats]
+        # a large timeline's pages draw by level of detail; images always draw every event
+        lod = wants_lod(timeline)
+        fig = figure(timeline, title) if images or not lod else None
+
+        def chart_page(fragment: bool, mode: str) -> bytes:
+            if fig is None:
+                text = html.lod_page(timeline, fragment=fragment, plotlyjs=mode, title=title)
+            else:
+                text = html.page(fig, fragment=fragment, plotlyjs=mode, title=title)
+            return text.encode("utf-8")
+
         if "html" in formats:
-            mode = plotlyjs or "inline"
-            out["timeline.html"] = html.page(
-                fig, fragment=False, plotlyjs=mode, title=title
-            ).encode("utf-8")
+            out["timeline.html"] = chart_page(False, plotlyjs or "inline")
         if fragment:
-            mode = plotlyjs or "cdn"
-            out["timeline.fragment.html"] = html.page(
-                fig, fragment=True, plotlyjs=mode, title=title
-            ).encode("utf-8")
+            out["timeline.fragment.html"] = chart_page(True, plotlyjs or "cdn")
         if plotlyjs == "directory" and ("html" in formats or fragment):
             out["plotly.min.js"] = html.plotly_js()
-        for fmt in ("png", "svg"):
-            if fmt in formats:
-                from chrono.export.images import image
+        for fmt in images:
+            from chrono.export.images import image
 
-                out[f"timeline.{fmt}"] = image(fig, fmt)
+            out[f"timeline.{fmt}"] = image(fig, fmt)
     return out
 
 
@@ -94,8 +101,13 @@ def write_exports(
     """Render every output, then write them all into ``out`` atomically; the paths written."""
     from chrono.export.atomic import write_all
 
-    rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
     folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise ChronoError(f"--out: {folder} is a file, not a folder to write into")
+    rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
     files = {folder / name: data for name, data in rendered.items()}
-    write_all(files)
+    try:
+        write_all(files)
+    except OSError as err:  # a parent that is a file, no permission, a full disk
+        raise ChronoError(f"--out: cannot write into {folder}: {err.strerror or err}") from None
     return list(files)

@@ -7,7 +7,10 @@ in a window gets a marker at the window's middle. Open bounds fade towards the
 axis edge; approximate dates are hatched. Bars are ``graph_objects`` bars with a
 ``base``: no pandas. Every user string is escaped, so it shows as text.
 
-This is the only module that imports plotly.
+This module and :mod:`chrono.export.lod` (the page of a large timeline, which draws
+from the same hover texts, labels, colours and layout) are the only ones that import
+plotly. :func:`figure` is always this plain chart, whatever the size of the timeline:
+PNG and SVG export and ``Timeline.figure()`` draw every event.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ DAY_MS = 86_400_000
 PALE, SOLID = 0.3, 0.95
 FADE = tuple(PALE * (1 - k / 10) for k in range(1, 10))  # an open bound fades in steps
 ONGOING = tuple(SOLID * (1 - k / 10) ** 2 for k in range(10))  # an ongoing certain part
+PALE_WIDTH, SOLID_WIDTH = 0.78, 0.42  # bar thickness in rows: possible, certain
+MARKER_SIZE = 11
 ROW_PX = 28
 VISIBLE_ROWS = 40  # taller chronologies scroll: drag the rows or zoom
 SLIDER_LIMIT = 1500  # the range slider redraws every bar: only for modest chronologies
@@ -53,7 +58,7 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class _Axis:
+class Axis:
     """Days to x values: plotly's date axis where every year fits, decimal years elsewhere."""
 
     def __init__(self, days: Sequence[Day]) -> None:
@@ -113,17 +118,8 @@ class _Layer:
 def figure(timeline: Timeline, title: str | None = None) -> go.Figure:
     """The interactive Gantt-style chart of ``timeline``."""
     placed = timeline.events
-    known = [
-        d
-        for p in placed
-        for d in (p.start.earliest, p.start.latest, p.end.earliest, p.end.latest)
-        if d is not None
-    ]
-    axis = _Axis(known)
-    lanes: dict[str, str] = {}
-    for p in placed:
-        lane = p.event.lane or ""
-        lanes.setdefault(lane, PALETTE[len(lanes) % len(PALETTE)])
+    axis = axis_of(placed)
+    lanes = lane_colours(placed)
     pale = {lane: _Layer() for lane in lanes}
     solid = {lane: _Layer() for lane in lanes}
     marks: dict[str, dict[str, list[Any]]] = {
@@ -132,11 +128,11 @@ def figure(timeline: Timeline, title: str | None = None) -> go.Figure:
     n = len(placed)
     for row, p in enumerate(placed):
         lane = p.event.lane or ""
-        hover = _hover(p, n)
+        hover = hover_text(p, n)
         _draw(p, row, axis, hover, pale[lane], solid[lane], marks[lane])
     fig = go.Figure()
     for lane, colour in lanes.items():
-        name = escape(lane) if lane else "(no lane)"
+        name = lane_name(lane)
         group = f"lane-{list(lanes).index(lane)}"
         # the legend's swatch: plain lane colour, whatever the first bar looks like
         fig.add_trace(
@@ -150,7 +146,7 @@ def figure(timeline: Timeline, title: str | None = None) -> go.Figure:
                 hoverinfo="skip",
             )
         )
-        for layer, width in ((pale[lane], 0.78), (solid[lane], 0.42)):  # possible, certain
+        for layer, width in ((pale[lane], PALE_WIDTH), (solid[lane], SOLID_WIDTH)):
             if not layer.y:
                 continue
             fig.add_trace(
@@ -191,7 +187,7 @@ def figure(timeline: Timeline, title: str | None = None) -> go.Figure:
                     showlegend=False,
                     marker={
                         "color": colour,
-                        "size": 11,
+                        "size": MARKER_SIZE,
                         "symbol": m["symbol"],
                         "line": {"color": "white", "width": 1},
                     },
@@ -203,16 +199,41 @@ def figure(timeline: Timeline, title: str | None = None) -> go.Figure:
     return fig
 
 
+def axis_of(placed: Sequence[Placed]) -> Axis:
+    """The x axis of a chart of ``placed``: every known bound, padded."""
+    known = [
+        d
+        for p in placed
+        for d in (p.start.earliest, p.start.latest, p.end.earliest, p.end.latest)
+        if d is not None
+    ]
+    return Axis(known)
+
+
+def lane_colours(placed: Sequence[Placed]) -> dict[str, str]:
+    """Each lane (``""`` for none) and its colour, in order of first appearance."""
+    lanes: dict[str, str] = {}
+    for p in placed:
+        lane = p.event.lane or ""
+        lanes.setdefault(lane, PALETTE[len(lanes) % len(PALETTE)])
+    return lanes
+
+
+def lane_name(lane: str) -> str:
+    """A lane's name in the legend, escaped."""
+    return escape(lane) if lane else "(no lane)"
+
+
 def _draw(
     p: Placed,
     row: int,
-    axis: _Axis,
+    axis: Axis,
     hover: str,
     pale: _Layer,
     solid: _Layer,
     marks: dict[str, list[Any]],
 ) -> None:
-    approximate = bool(p.own is not None and (p.own.core is not None or p.own.qualifiers))
+    approximate = is_approximate(p)
     pattern = "/" if approximate else ""
     first = p.start.earliest.ordinal if p.start.earliest is not None else None
     last = p.end.latest.ordinal + 1 if p.end.latest is not None else None
@@ -253,13 +274,18 @@ def _draw(
     marks["customdata"].append(hover)
 
 
+def is_approximate(p: Placed) -> bool:
+    """The event's own date is approximate (``circa``, ``~``): hatched, open markers."""
+    return bool(p.own is not None and (p.own.core is not None or p.own.qualifiers))
+
+
 def _midday(ordinal: int) -> str:
     return Day(ordinal).isoformat() + " 12:00"
 
 
 def _fade(
     row: int,
-    axis: _Axis,
+    axis: Axis,
     near: int,
     far: int,
     opacities: Sequence[float],
@@ -276,7 +302,8 @@ def _fade(
             layer.add(row, axis.at(a), axis.length(a, b), opacity, "", hover)
 
 
-def _hover(p: Placed, n: int) -> str:
+def hover_text(p: Placed, n: int) -> str:
+    """The hover text of an event: escaped, in plotly's pseudo-HTML (also the LOD page's)."""
     e = p.event
     low, high = p.rank
     rank = f"rank {low} of {n}" if low == high else f"rank {low}–{high} of {n}"
@@ -296,16 +323,40 @@ def _hover(p: Placed, n: int) -> str:
     return "<br>".join(line for line in lines if line)
 
 
-def _label(p: Placed) -> str:
-    title = escape(_short(p.event.title))
-    if p.event.lane:
-        return f"{title} <span style='color:#868e96'>· {escape(_short(p.event.lane, 24))}</span>"
-    return title
+def row_label(p: Placed) -> str:
+    """The y-axis label of an event's row: its title and lane, escaped."""
+    return escape(_short(p.event.title)) + lane_suffix(p.event.lane)
 
 
-def _layout(fig: go.Figure, timeline: Timeline, axis: _Axis, title: str | None) -> None:
+def lane_suffix(lane: str | None) -> str:
+    """What a row label adds after the title: the lane, greyed, escaped."""
+    if lane:
+        return f" <span style='color:#868e96'>· {escape(_short(lane, 24))}</span>"
+    return ""
+
+
+def _layout(fig: go.Figure, timeline: Timeline, axis: Axis, title: str | None) -> None:
     placed = timeline.events
     n = len(placed)
+    rows = min(n, VISIBLE_ROWS)
+    fig.update_layout(
+        template=go.layout.Template(),
+        **base_layout(n, axis, title),
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(n)),
+            "ticktext": [row_label(p) for p in placed],
+            "range": [rows - 0.5, -0.5],
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": n <= VISIBLE_ROWS,
+        },
+    )
+
+
+def base_layout(n: int, axis: Axis, title: str | None) -> dict[str, Any]:
+    """The layout of a chart of ``n`` rows but its y axis (also the LOD page's)."""
     rows = min(n, VISIBLE_ROWS)
     slider = n <= SLIDER_LIMIT and axis.dates
     height = 170 + max(rows, 3) * ROW_PX + (70 if slider else 0)
@@ -319,31 +370,20 @@ def _layout(fig: go.Figure, timeline: Timeline, axis: _Axis, title: str | None) 
     }
     if slider:
         xaxis["rangeslider"] = {"visible": True, "thickness": 0.08, "range": xaxis["range"]}
-    fig.update_layout(
-        template=go.layout.Template(),
-        title={"text": escape(title) if title else None, "x": 0.01, "xanchor": "left"},
-        barmode="overlay",
-        height=height,
-        margin={"l": 20, "r": 20, "t": 80 if title else 40, "b": 40},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        font={
+    return {
+        "title": {"text": escape(title) if title else None, "x": 0.01, "xanchor": "left"},
+        "barmode": "overlay",
+        "height": height,
+        "margin": {"l": 20, "r": 20, "t": 80 if title else 40, "b": 40},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "font": {
             "family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
             "size": 13,
             "color": "#212529",
         },
-        hoverlabel={"bgcolor": "white", "font": {"size": 13}, "align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-        dragmode="pan",
-        xaxis=xaxis,
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(n)),
-            "ticktext": [_label(p) for p in placed],
-            "range": [rows - 0.5, -0.5],
-            "automargin": True,
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": n <= VISIBLE_ROWS,
-        },
-    )
+        "hoverlabel": {"bgcolor": "white", "font": {"size": 13}, "align": "left"},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        "dragmode": "pan",
+        "xaxis": xaxis,
+    }

@@ -1,4 +1,8 @@
-"""The chart as a standalone page, or as a fragment to paste into a report or notebook."""
+"""The chart as a standalone page, or as a fragment to paste into a report or notebook.
+
+A timeline of more than ``lod.LOD_THRESHOLD`` events gets the level-of-detail page
+(:mod:`chrono.export.lod`) in all three: page, fragment and notebook view.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
+
+    from chrono.chronology import Timeline
 
 DIV_ID = "chrono-timeline"  # fixed, so the same input gives the same bytes
 PLOTLYJS_MODES = ("cdn", "inline", "directory")
@@ -18,8 +24,20 @@ CONFIG = {
 }
 
 
+NOTE = (
+    "Pale: when it could have happened. Solid: when it certainly did. A diamond marks an "
+    "event known only to fall somewhere in its window, a circle a single day; hatching and "
+    "open markers mark approximate dates; an open end fades out. Drag to pan, scroll to zoom, "
+    "click a lane in the legend to hide it."
+)
+
+
 def page(fig: go.Figure, *, fragment: bool, plotlyjs: str, title: str) -> str:
-    """HTML for ``fig``; ``plotlyjs`` says where plotly.js comes from (timeline.md)."""
+    """HTML for ``fig``; ``plotlyjs`` says where plotly.js comes from (timeline.md).
+
+    For a timeline, :func:`timeline_page` chooses between this plain chart and the
+    level-of-detail page.
+    """
     import plotly.io as pio
 
     include: str | bool = True if plotlyjs == "inline" else plotlyjs
@@ -30,7 +48,34 @@ def page(fig: go.Figure, *, fragment: bool, plotlyjs: str, title: str) -> str:
         body = _to_html(pio, fig, include)
     finally:
         pio.json.config.default_engine = engine
-    body = body.strip()
+    return _wrap(body.strip(), fragment=fragment, title=title, note=NOTE)
+
+
+def timeline_page(timeline: Timeline, *, fragment: bool, plotlyjs: str, title: str) -> str:
+    """The page of ``timeline``: by level of detail when it is large, else the plain chart.
+
+    ``Timeline.to_html`` calls it (``render`` chooses the same way), so the plain figure
+    of a large timeline, which would only be set aside, is never drawn.
+    """
+    from chrono.export.lod import wants_lod
+
+    if wants_lod(timeline):
+        return lod_page(timeline, fragment=fragment, plotlyjs=plotlyjs, title=title)
+    from chrono.export.chart import figure
+
+    return page(figure(timeline, title), fragment=fragment, plotlyjs=plotlyjs, title=title)
+
+
+def lod_page(timeline: Timeline, *, fragment: bool, plotlyjs: str, title: str) -> str:
+    """The level-of-detail page of a large timeline (chrono/export/lod.py)."""
+    from chrono.export import lod
+
+    body = lod.body(timeline, plotlyjs=plotlyjs, title=title, div_id=DIV_ID, config=CONFIG)
+    note = NOTE + " " + lod.NOTE.format(threshold=f"{lod.LOD_THRESHOLD:,}")
+    return _wrap(body, fragment=fragment, title=title, note=note)
+
+
+def _wrap(body: str, *, fragment: bool, title: str, note: str) -> str:
     if fragment:
         return f'<div class="chrono-timeline">\n{body}\n</div>\n'
     from html import escape
@@ -44,10 +89,7 @@ def page(fig: go.Figure, *, fragment: bool, plotlyjs: str, title: str) -> str:
         ".chrono-note{color:#495057;font-size:13px;margin:4px 0 0}</style>\n"
         "</head>\n<body>\n"
         f"{body}\n"
-        '<p class="chrono-note">Pale: when it could have happened. Solid: when it certainly '
-        "did. A diamond marks an event known only to fall somewhere in its window, a circle a "
-        "single day; hatching and open markers mark approximate dates; an open end fades out. "
-        "Drag to pan, scroll to zoom, click a lane in the legend to hide it.</p>\n"
+        f'<p class="chrono-note">{note}</p>\n'
         "</body>\n</html>\n"
     )
 
