@@ -24,7 +24,7 @@ class ParseError(ChronoError, ValueError):
 
     def _message(self) -> str:
         shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
-        if not self.text.strip():
+        if not self.text or self.text.isspace():  # not strip(): the text may be a whole document
             return f"empty date expression: expected {self.expected}"
         return f"cannot read {shown!r} at position {self.position}: {self.expected}"
 

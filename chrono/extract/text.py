@@ -42,7 +42,7 @@ def sentences(text: str, paragraphs: list[int]) -> list[tuple[int, int]]:
     cuts = set(paragraphs[1:])
     for m in _END.finditer(text):
         if m.group()[0] == ".":
-            before = _WORD_BEFORE.search(text, 0, m.start())
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             word = before.group(1).lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

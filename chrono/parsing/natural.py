@@ -97,7 +97,9 @@ class Parser:
 
     def here(self) -> int:
         tok = self.peek()
-        return tok.start if tok is not None else len(self.text.rstrip())
+        if tok is not None:
+            return tok.start
+        return self.tokens[-1].end if self.tokens else 0  # the end of what was read
 
     def last_end(self) -> int:
         return self.tokens[self.i - 1].end if self.i else 0
