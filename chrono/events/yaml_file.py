@@ -113,6 +113,8 @@ def _syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     tab = _tab(text, line, column)
     if tab is not None:
         return line, tab
+    if "maximum nesting depth" in (err.problem or ""):  # libyaml 0.2.5's own limit (PyYAML 6.0.4)
+        return line, too_deep("YAML")
     context = f" ({_clip(err.context)})" if err.context else ""
     if err.context and err.context_mark is not None and err.context_mark.line + 1 != line:
         context = f" ({_clip(err.context)} from line {err.context_mark.line + 1})"
