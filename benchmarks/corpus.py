@@ -8,20 +8,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from chrono.parsing.vocabulary import MONTH_NAMES
+
+MONTHS = MONTH_NAMES[1:]  # the parser's own names, January to December
 SHORT = (
     "Jan.",
     "Feb.",
