@@ -10,7 +10,7 @@ from chrono.errors import ParseError
 from chrono.model import Interval, Window
 from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf
 from chrono.parsing.natural import Parser
-from chrono.parsing.vocabulary import MONTHS
+from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS
 from chrono.resolve import resolve
 from chrono.units import month_window, year_window
 
@@ -59,14 +59,15 @@ def parse(
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     body = text[start:end]
-    quick = _fast(body)
+    quick = _fast(body, ref, direction)
     if quick is not None:
         return quick
     interval = _parse(text, start, end, ref, dayfirst, direction)
     for day in (interval.earliest, interval.latest):
         if day is not None and abs(day.ordinal) > MAX_DAYS:
-            raise ParseError(text, start, "a year within 10^13 years of ours (Y-years reach "
-                                          "13 digits)")
+            raise ParseError(
+                text, start, "a year within 10^13 years of ours (Y-years reach 13 digits)"
+            )
     return interval
 
 
@@ -105,13 +106,23 @@ def _natural(
 # goes to the full grammar, which also gives the errors.
 _FAST = re.compile(
     r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?"
-    r"|(?P<my_m>[A-Za-z]{3,9})\s+(?P<my_y>[0-9]{4})"
-    r"|(?P<dmy_d>[0-9]{1,2})\s+(?P<dmy_m>[A-Za-z]{3,9})\s+(?P<dmy_y>[0-9]{4})"
-    r"|(?P<mdy_m>[A-Za-z]{3,9})\s+(?P<mdy_d>[0-9]{1,2}),?\s+(?P<mdy_y>[0-9]{4})"
+    r"|(?P<my_m>[A-Za-z]{3,9})(?P<my_dot>\.)?\s+(?P<my_y>[0-9]{4})"
+    r"|(?P<dmy_d>[0-9]{1,2})\s+(?P<dmy_m>[A-Za-z]{3,9})(?P<dmy_dot>\.)?\s+(?P<dmy_y>[0-9]{4})"
+    r"|(?P<mdy_m>[A-Za-z]{3,9})(?P<mdy_dot>\.)?\s+(?P<mdy_d>[0-9]{1,2}),?\s+(?P<mdy_y>[0-9]{4})"
+    r"|(?P<md_m>[A-Za-z]{3,9})(?P<md_dot>\.)?\s+(?P<md_d>[0-9]{1,2})"
 )
+_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 
 
-def _fast(body: str) -> Interval | None:
+def _month(name: str, dot: str | None) -> int | None:
+    """A month name as the grammar reads it: a full stop only after an abbreviation."""
+    lowered = name.lower()
+    if dot and lowered in _FULL_MONTHS:
+        return None
+    return MONTHS.get(lowered)
+
+
+def _fast(body: str, reference: Day | None, direction: str | None) -> Interval | None:
     m = _FAST.fullmatch(body)
     if m is None:
         return None
@@ -127,20 +138,51 @@ def _fast(body: str) -> Interval | None:
             return Interval.within(month_window(year, month), "month", rule="EDTF date")
         day, precision, rule = int(g("d")), "day", "ISO 8601 date"
     elif g("my_m") is not None:
-        month_number = MONTHS.get(g("my_m").lower())
+        month_number = _month(g("my_m"), g("my_dot"))
         if month_number is None:
             return None
         window = month_window(int(g("my_y")), month_number)
         return Interval.within(window, "month", rule="a month and year")
+    elif g("md_m") is not None:
+        month_number = _month(g("md_m"), g("md_dot"))
+        if month_number is None:
+            return None
+        return _month_day(month_number, int(g("md_d")), reference, direction)
     else:
-        name = g("dmy_m") or g("mdy_m")
-        month_number = MONTHS.get(name.lower())
+        prefix = "dmy" if g("dmy_m") is not None else "mdy"
+        month_number = _month(g(prefix + "_m"), g(prefix + "_dot"))
         if month_number is None:
             return None
         month = month_number
-        year = int(g("dmy_y") or g("mdy_y"))
-        day, precision, rule = int(g("dmy_d") or g("mdy_d")), "day", "a day, month and year"
+        year = int(g(prefix + "_y"))
+        day, precision, rule = int(g(prefix + "_d")), "day", "a day, month and year"
     if not 1 <= day <= month_length(year, month):
         return None
     d = Day(days_from_civil(year, month, day))
     return Interval.within(Window(d, d), precision, rule=rule)
+
+
+def _month_day(
+    month: int, day: int, reference: Day | None, direction: str | None
+) -> Interval | None:
+    """``May 12``: the occurrence nearest the reference date, ties to the past (dates.md).
+
+    Whatever needs more (no reference, a tense, February 29, a day the month never has)
+    is left to the full grammar, which says the same or gives the error.
+    """
+    if reference is None or direction is not None or (month, day) == (2, 29):
+        return None
+    if not 1 <= day <= month_length(2023, month):
+        return None
+    r = reference.ordinal
+    year = reference.year
+    best = min(
+        (days_from_civil(y, month, day) for y in (year - 1, year, year + 1)),
+        key=lambda o: (abs(o - r), 0 if o <= r else 1),
+    )
+    d = Day(best)
+    rule = (
+        f"{MONTH_NAMES[month]} {day} without a year: the occurrence nearest to the "
+        f"reference date {reference}"
+    )
+    return Interval.within(Window(d, d), "day", rule=rule)
