@@ -53,14 +53,7 @@ class Placed:
 
     @property
     def date_text(self) -> str:
-        e = self.event
-        if e.date is not None:
-            return e.date
-        if e.start is not None and e.end is not None:
-            return f"from {e.start} to {e.end}"
-        if e.start is not None:
-            return f"from {e.start}"
-        return ""
+        return self.event.date_as_written
 
 
 @attrs.frozen
@@ -450,7 +443,7 @@ def _explain(
         what = "starts" if v % 2 == 0 else "ends"
         bound = "no earlier than" if which == "lower" else "no later than"
         steps.append(
-            f"{event.where}: {event.id} {what} {bound} {day} (its date {readings_text(event)!r})"
+            f"{event.where}: {event.id} {what} {bound} {day} (its date {event.date_as_written!r})"
         )
 
     own_bound(err.lower_from, "lower")
@@ -464,9 +457,3 @@ def _explain(
     return Problem(
         first.file, first.line, f"{kind} around {first.id}: no dates satisfy all of\n    {chain}"
     )
-
-
-def readings_text(event: Event) -> str:
-    if event.date is not None:
-        return event.date
-    return f"{event.start or '..'} to {event.end or '..'}"

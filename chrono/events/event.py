@@ -53,5 +53,16 @@ class Event:
         return self.lines.get(field, self.line)
 
     @property
+    def date_as_written(self) -> str:
+        """The date fields as one phrase: ``date``, or ``from START to END``."""
+        if self.date is not None:
+            return self.date
+        if self.start is not None and self.end is not None:
+            return f"from {self.start} to {self.end}"
+        if self.start is not None:
+            return f"from {self.start}"
+        return ""
+
+    @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
