@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -238,7 +238,7 @@ def build(
     Example: chrono build events/ --out exports/ --format html,json,csv --fragment
     """
     from chrono.config import build_defaults
-    from chrono.export import DEFAULT_FORMATS, write_exports
+    from chrono.export import DEFAULT_FORMATS
 
     config = build_defaults()
     target = out or Path(config.get("out", "exports"))
@@ -250,7 +250,7 @@ def build(
         step("reading events")
         timeline = _timeline(directory)
         step("drawing and writing")
-        written = write_exports(
+        written = _write_exports(
             timeline,
             target,
             wanted,
@@ -315,6 +315,17 @@ def extract(
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
         print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+
+
+def _write_exports(*args: Any, **kwargs: Any) -> list[Path]:
+    """The library's write_exports, its errors naming this command's options."""
+    from chrono.errors import ExportError
+    from chrono.export import write_exports
+
+    try:
+        return write_exports(*args, **kwargs)
+    except ExportError as err:
+        raise ChronoError(f"--{err.setting}: {err}") from None
 
 
 LARGE_INPUT = 2_000_000  # bytes of event files: past this, show progress

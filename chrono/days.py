@@ -1,4 +1,4 @@
-"""The day type: one integer per day, so deep time sorts and subtracts like any number.
+"""The day type: one integer per day, so deep time sorts and counts exactly.
 
 pendulum and ``datetime`` stop at years 1-9999; historians do not. A :class:`Day`
 holds the number of days since 1970-01-01 in the proleptic Gregorian calendar with
@@ -8,7 +8,12 @@ Howard Hinnant's civil-from-days arithmetic, which is exact for any integer year
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+
 import attrs
+
+from chrono.errors import DayError
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -47,6 +52,9 @@ def civil_from_days(n: int) -> tuple[int, int, int]:
     return year, month, day
 
 
+_ISO = re.compile(r"([+-]?[0-9]{4,})-([0-9]{2})-([0-9]{2})")
+
+
 def format_year(year: int) -> str:
     """Years 0-9999 as four digits; earlier with ``-``, later with ``+`` (dates.md)."""
     if 0 <= year <= 9999:
@@ -56,11 +64,21 @@ def format_year(year: int) -> str:
     return f"+{year}"
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Day:
-    """A calendar day; construct with :meth:`from_ymd`, compare and subtract freely."""
+    """A calendar day: ``Day('2022-05-12')``, :meth:`from_ymd` or :meth:`from_date`.
+
+    Days compare as the calendar orders them, and one day minus another is the
+    number of days between them (an ``int``); :meth:`plus` moves by days.
+    """
 
     ordinal: int  # days since 1970-01-01
+
+    def __init__(self, ordinal: int | str) -> None:
+        """A day from its ordinal, or from ISO text with a signed year where needed."""
+        if isinstance(ordinal, str):
+            ordinal = _from_iso(ordinal)
+        object.__setattr__(self, "ordinal", ordinal)
 
     # Ordering by hand: attrs' generated order builds tuples, and days are compared a lot.
     def __lt__(self, other: Day) -> bool:
@@ -75,13 +93,36 @@ class Day:
     def __ge__(self, other: Day) -> bool:
         return self.ordinal >= other.ordinal
 
+    def __sub__(self, other: Day) -> int:
+        """Days from ``other`` to this day: ``Day('2022-05-12') - Day('2022-05-01') == 11``."""
+        if not isinstance(other, Day):
+            return NotImplemented
+        return self.ordinal - other.ordinal
+
+    def __repr__(self) -> str:
+        return f"Day({self.isoformat()!r})"
+
     @classmethod
     def from_ymd(cls, year: int, month: int, day: int) -> Day:
         if not 1 <= month <= 12:
-            raise ValueError(f"month {month} is not 1-12")
+            raise DayError(f"month {month} is not 1-12")
         if not 1 <= day <= month_length(year, month):
-            raise ValueError(f"day {day} is not in {format_year(year)}-{month:02d}")
+            raise DayError(f"day {day} is not in {format_year(year)}-{month:02d}")
         return cls(days_from_civil(year, month, day))
+
+    @classmethod
+    def from_date(cls, date: _dt.date) -> Day:
+        """The day of a ``datetime.date`` (or of a ``datetime``, whatever its time)."""
+        return cls(days_from_civil(date.year, date.month, date.day))
+
+    def to_date(self) -> _dt.date:
+        """This day as a ``datetime.date``, which holds only years 1-9999."""
+        year, month, day = civil_from_days(self.ordinal)
+        if not 1 <= year <= 9999:
+            raise DayError(
+                f"{self.isoformat()} is outside the years 1-9999 that datetime.date can hold"
+            )
+        return _dt.date(year, month, day)
 
     @classmethod
     def first_of_month(cls, year: int, month: int) -> Day:
@@ -121,6 +162,15 @@ class Day:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+def _from_iso(text: str) -> int:
+    """The ordinal of ``YYYY-MM-DD``, years signed as :func:`format_year` writes them."""
+    match = _ISO.fullmatch(text.strip())
+    if match is None:
+        raise DayError(f"{text!r} is not a day as YYYY-MM-DD (years outside 0-9999 signed)")
+    year, month, day = (int(g) for g in match.groups())
+    return Day.from_ymd(year, month, day).ordinal
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:

@@ -1,12 +1,35 @@
-"""One exception hierarchy: callers catch :class:`ChronoError` and get a clear message."""
+"""One exception hierarchy: callers catch :class:`ChronoError` and get a clear message.
+
+This module sits at the bottom of the package and imports nothing from it, so every
+layer can raise these. Each class is one kind of failure; where a builtin names the
+same kind (a bad value, a missing key) the class is that builtin too, so code that
+knows nothing of chrono still catches it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import difflib
+from collections.abc import Iterable, Sequence
 
-if TYPE_CHECKING:
-    from chrono.events.event import Problem
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """An error or warning about a file, printed as ``path:line: message``.
+
+    It lives here, beside :class:`ProblemsError` which carries a list of them, so the
+    error root needs nothing from the layers above it.
+    """
+
+    file: str
+    line: int
+    message: str
+    severity: str = "error"  # error or warning
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
 
 
 class ChronoError(Exception):
@@ -33,6 +56,44 @@ class ParseError(ChronoError, ValueError):
         start = max(0, self.position - 40)
         line = self.text[start : self.position + 40].replace("\n", " ")
         return f"{line}\n{' ' * (self.position - start)}^"
+
+
+class DayError(ChronoError, ValueError):
+    """A day that does not exist (month 13, February 30) or that a conversion cannot hold."""
+
+
+class WindowError(ChronoError, ValueError):
+    """Bounds that contradict each other: a window or interval that would end before it begins."""
+
+
+class UnknownEventError(ChronoError, KeyError):
+    """An event id that names no event; the message suggests the nearest ids.
+
+    A :class:`KeyError` too, so ``timeline["x"]`` behaves as a mapping lookup does.
+    """
+
+    def __init__(self, event_id: str, known: Iterable[str] = ()) -> None:
+        self.event_id = event_id
+        self.suggestions = tuple(difflib.get_close_matches(event_id, list(known), n=3))
+        super().__init__(event_id)
+
+    def __str__(self) -> str:  # KeyError's own str() would show the repr of the id alone
+        hint = ""
+        if self.suggestions:
+            hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)"
+        return f"unknown event {self.event_id!r}{hint}"
+
+
+class ExportError(ChronoError, ValueError):
+    """Outputs that cannot be made or written; ``setting`` names the argument at fault.
+
+    The message speaks of the library's arguments; a front end (the CLI) may put its
+    own name for ``setting`` (an option) in front.
+    """
+
+    def __init__(self, setting: str, message: str) -> None:
+        self.setting = setting
+        super().__init__(message)
 
 
 class ProblemsError(ChronoError):

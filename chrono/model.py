@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from chrono.days import Day
+from chrono.errors import WindowError
 
 _NEG = float("-inf")
 _POS = float("inf")
@@ -31,7 +32,7 @@ def upper(day: Day | None) -> float:
 def _ordered_bounds(instance: Window, _attribute: Any, latest: Day | None) -> None:
     earliest = instance.earliest
     if earliest is not None and latest is not None and latest.ordinal < earliest.ordinal:
-        raise ValueError(f"window ends ({latest}) before it begins ({instance.earliest})")
+        raise WindowError(f"window ends ({latest}) before it begins ({instance.earliest})")
 
 
 @attrs.frozen
@@ -90,16 +91,16 @@ def coarser(a: str, b: str) -> str:
 def _check_interval(instance: Interval, _attribute: Any, _value: Any) -> None:
     start, end = instance.start, instance.end
     if lower(start.earliest) > lower(end.earliest):
-        raise ValueError(f"the start ({start}) can begin after the end can ({end})")
+        raise WindowError(f"the start ({start}) can begin after the end can ({end})")
     if upper(start.latest) > upper(end.latest):
-        raise ValueError(f"the start ({start}) can end after the end ({end})")
+        raise WindowError(f"the start ({start}) can end after the end ({end})")
     core = instance.core
     if core is not None:
         whole = Window(start.earliest, end.latest)
         if not whole.contains(core):
-            raise ValueError(f"the core {core} is not inside the window {whole}")
+            raise WindowError(f"the core {core} is not inside the window {whole}")
     if instance.precision not in PRECISIONS:
-        raise ValueError(f"unknown precision {instance.precision!r}")
+        raise WindowError(f"unknown precision {instance.precision!r}")
 
 
 @attrs.frozen
@@ -128,10 +129,10 @@ class Interval:
     def span(cls, start: Window, end: Window, precision: str, **kwargs: Any) -> Interval:
         """A span that starts in ``start`` and ends in ``end``, clipped as dates.md says.
 
-        Raises ValueError when the end lies wholly before the start.
+        Raises :class:`WindowError` when the end lies wholly before the start.
         """
         if upper(end.latest) < lower(start.earliest):
-            raise ValueError(f"the end ({end}) lies wholly before the start ({start})")
+            raise WindowError(f"the end ({end}) lies wholly before the start ({start})")
         start_latest = start.latest
         if end.latest is not None and (start_latest is None or end.latest < start_latest):
             start_latest = end.latest

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from chrono.chronology.network import Edge
 
@@ -59,13 +60,22 @@ def certainly_precedes(
     )
 
 
+class Ordering(NamedTuple):
+    """The display order (event indices), each event's rank range ``(min, max)``, and the
+    pairs of events that chains both ways force onto one day."""
+
+    order: list[int]
+    ranks: list[tuple[int, int]]
+    simultaneous: list[tuple[int, int]]
+
+
 def order_and_ranks(
     ids: Sequence[str],
     lower: Sequence[float],
     upper: Sequence[float],
     outgoing: Sequence[Sequence[Edge]],
-) -> tuple[list[int], list[tuple[int, int]]]:
-    """The display order (event indices) and each event's rank range ``(min, max)``."""
+) -> Ordering:
+    """The display order, the rank ranges, and the events forced onto one day."""
     n = len(ids)
     latest_starts = sorted(upper[2 * i] for i in range(n))
     earliest_starts = sorted(lower[2 * i] for i in range(n))
@@ -94,7 +104,7 @@ def order_and_ranks(
         return (lower[2 * i], upper[2 * i], lower[2 * i + 1], ids[i])
 
     order = sorted(range(n), key=key)
-    return _respect_chains(order, key, chained), ranks
+    return Ordering(_respect_chains(order, key, chained), ranks, mutual)
 
 
 Key = Callable[[int], tuple[float, float, float, str]]

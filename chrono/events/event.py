@@ -5,22 +5,11 @@ from __future__ import annotations
 import attrs
 
 from chrono.days import Day
+from chrono.errors import Problem  # defined beside ProblemsError, at the bottom
+
+__all__ = ["RELATIONS", "Event", "Problem"]
 
 RELATIONS = ("before", "after", "during", "contains", "overlaps")
-
-
-@attrs.frozen
-class Problem:
-    """An error or warning about a file, printed as ``path:line: message``."""
-
-    file: str
-    line: int
-    message: str
-    severity: str = "error"  # error or warning
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {prefix}{self.message}"
 
 
 @attrs.frozen

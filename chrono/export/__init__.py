@@ -1,17 +1,23 @@
 """Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG and SVG, atomically.
 
-Only :mod:`chrono.export.chart` and :mod:`chrono.export.lod` import plotly, and only
-when a chart is wanted. The page of a timeline of more than ``lod.LOD_THRESHOLD``
-events (standalone, fragment) draws by level of detail; PNG and SVG draw every event.
+Drawing is this layer's alone: :func:`figure` and :func:`to_html` are the chart and
+the page of a timeline, and importing this package registers them with
+:class:`~chrono.chronology.Timeline` (``timeline.figure()``, ``timeline.to_html()``
+and the notebook display), so that the chronology below never imports upward.
+
+plotly is imported by the chart modules only when a chart is wanted. The page of a
+timeline of more than ``lod.LOD_THRESHOLD`` events (standalone, fragment) draws by
+level of detail; PNG and SVG draw every event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from chrono.errors import ChronoError
+from chrono.chronology.timeline import Drawing, register_drawing
+from chrono.errors import ExportError
 
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
@@ -29,6 +35,26 @@ def default_title(timeline: Timeline) -> str:
     return f"Timeline of {len(timeline.events)} events, {span}"
 
 
+def figure(timeline: Timeline, title: str | None = None) -> Any:
+    """The interactive chart of ``timeline`` as a plotly Figure (imports plotly)."""
+    from chrono.export.chart import figure as draw
+
+    return draw(timeline, title)
+
+
+def to_html(
+    timeline: Timeline, *, fragment: bool = False, plotlyjs: str = "cdn", title: str | None = None
+) -> str:
+    """A standalone page, or a fragment (a ``<div>`` and its script) for a report."""
+    from chrono.export.html import timeline_page
+
+    title = title or default_title(timeline)
+    return timeline_page(timeline, fragment=fragment, plotlyjs=plotlyjs, title=title)
+
+
+register_drawing(Drawing(figure, to_html))
+
+
 def render(
     timeline: Timeline,
     formats: Sequence[str] = DEFAULT_FORMATS,
@@ -40,12 +66,12 @@ def render(
     """Every output as file name -> bytes, in memory: nothing is written yet."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ChronoError(
-            f"--format: unknown output {', '.join(unknown)!s} "
-            f"(expected some of: {', '.join(FORMATS)})"
+        raise ExportError(
+            "format",
+            f"unknown output {', '.join(unknown)!s} (expected some of: {', '.join(FORMATS)})",
         )
     if plotlyjs is not None and plotlyjs not in ("cdn", "inline", "directory"):
-        raise ChronoError(f"--plotlyjs: {plotlyjs!r} is not one of cdn, inline, directory")
+        raise ExportError("plotlyjs", f"{plotlyjs!r} is not one of cdn, inline, directory")
     title = title or default_title(timeline)
     out: dict[str, bytes] = {}
     if "json" in formats:
@@ -103,11 +129,11 @@ def write_exports(
 
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise ChronoError(f"--out: {folder} is a file, not a folder to write into")
+        raise ExportError("out", f"{folder} is a file, not a folder to write into")
     rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
     files = {folder / name: data for name, data in rendered.items()}
     try:
         write_all(files)
     except OSError as err:  # a parent that is a file, no permission, a full disk
-        raise ChronoError(f"--out: cannot write into {folder}: {err.strerror or err}") from None
+        raise ExportError("out", f"cannot write into {folder}: {err.strerror or err}") from None
     return list(files)
