@@ -147,9 +147,8 @@ def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
     from chrono.chronology import analyse
     from chrono.events import read_events
 
-    events, problems = read_events(directory)
-    _timeline, found = analyse(events)
-    problems = problems + found
+    events, loaded = read_events(directory)
+    _timeline, problems = analyse(events, loaded)
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -366,18 +365,17 @@ def _steps(directory: Path) -> Iterator[Callable[[str], None]]:
 
 
 def _timeline(directory: Path) -> Timeline:
-    """Load and build, or print every problem and stop with status 1."""
-    from chrono.chronology import build_timeline
-    from chrono.errors import ProblemsError
-    from chrono.events import load_events
+    """Load and build, or print every problem ``check`` would and stop with status 1."""
+    from chrono.chronology import analyse
+    from chrono.events import read_events
 
-    try:
-        events = load_events(directory)
-        return build_timeline(events.events, events.warnings)
-    except ProblemsError as err:
-        _print_problems(err.problems)
-        errors = sum(p.severity == "error" for p in err.problems)
-        raise ChronoError(f"{errors} error(s) in {directory}; nothing was written") from None
+    events, loaded = read_events(directory)
+    timeline, problems = analyse(events, loaded)
+    if timeline is None:
+        _print_problems(problems)
+        errors = sum(p.severity == "error" for p in problems)
+        raise ChronoError(f"{errors} error(s) in {directory}; nothing was written")
+    return timeline
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:

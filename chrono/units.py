@@ -122,21 +122,27 @@ def _cut(count: int, part: str) -> tuple[int, int]:
     """The 0-based first and last sub-unit of ``part`` of ``count`` sub-units.
 
     Thirds end at ceil(n/3) and ceil(2n/3): a year 4+4+4 months, a decade 4+3+3 years,
-    a century 34+33+33 years (dates.md).
+    a century 34+33+33 years (dates.md). A unit of fewer sub-units than parts (a
+    one- or two-day event cut in thirds) cannot be cut so: each part is then every
+    sub-unit it overlaps, so the end of a two-day event is its second day and any
+    part of a one-day event is that day, never a day outside the unit.
     """
     if part in ("early", "mid", "late"):
+        index, parts = ("early", "mid", "late").index(part), 3
+    elif part in ("half1", "half2"):
+        index, parts = int(part[-1]) - 1, 2
+    else:
+        index, parts = int(part[-1]) - 1, 4
+    if count < parts:
+        return index * count // parts, -(-(index + 1) * count // parts) - 1
+    if parts == 3:
         first_end = -(-count // 3)
         second_end = -(-2 * count // 3)
-        if part == "early":
-            return 0, first_end - 1
-        if part == "mid":
-            return first_end, second_end - 1
-        return second_end, count - 1
-    if part in ("half1", "half2"):
+        return ((0, first_end - 1), (first_end, second_end - 1), (second_end, count - 1))[index]
+    if parts == 2:
         mid = count // 2
-        return (0, mid - 1) if part == "half1" else (mid, count - 1)
-    quarter = int(part[-1])
-    return (quarter - 1) * count // 4, quarter * count // 4 - 1
+        return (0, mid - 1) if index == 0 else (mid, count - 1)
+    return index * count // 4, (index + 1) * count // 4 - 1
 
 
 def part_of(window: Window, kind: str, part: str) -> Window:
@@ -169,7 +175,7 @@ def part_of(window: Window, kind: str, part: str) -> Window:
             a, b = bounds[part]
             return Window(first.plus(a - 1), first.plus(b - 1))
     a, b = _cut(last.ordinal - first.ordinal + 1, part)
-    return Window(first.plus(a), first.plus(max(a, b)))
+    return Window(first.plus(a), first.plus(b))
 
 
 def part_precision(kind: str, part: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from chrono import ChronologyError, build_timeline
+from chrono.chronology import analyse
 from chrono.days import Day
+from chrono.errors import ChronoError, Problem, UnknownEventError
 from chrono.events.event import Event
 from chrono.model import Window
 
@@ -226,3 +229,109 @@ def test_reference_dates_come_from_the_event() -> None:
     assert windows([e])["m"][0] == w("2025-05-12", "2025-05-12")
     with pytest.raises(ChronologyError, match="reference date"):
         build_timeline([Event("m", "M", "events/t.yaml", 1, date="May 12")])
+
+
+@pytest.mark.parametrize(
+    ("x_date", "part", "expected"),
+    [
+        # a one-day event: every part of it is that day
+        ("2020-05-01", "near the end of", ("2020-05-01", "2020-05-01")),
+        ("2020-05-01", "early", ("2020-05-01", "2020-05-01")),
+        ("2020-05-01", "mid", ("2020-05-01", "2020-05-01")),
+        # a two-day event: each third is the days it overlaps
+        ("from 2020-05-01 to 2020-05-02", "near the end of", ("2020-05-02", "2020-05-02")),
+        ("from 2020-05-01 to 2020-05-02", "the beginning of", ("2020-05-01", "2020-05-01")),
+        ("from 2020-05-01 to 2020-05-02", "the middle of", ("2020-05-01", "2020-05-02")),
+        # three days and more: thirds as dates.md cuts them
+        ("from 2020-05-01 to 2020-05-03", "late", ("2020-05-03", "2020-05-03")),
+        ("from 2020-05-01 to 2020-05-06", "late", ("2020-05-05", "2020-05-06")),
+    ],
+)
+def test_parts_of_short_events_lie_inside_them(
+    x_date: str, part: str, expected: tuple[str, str]
+) -> None:
+    timeline = build_timeline([ev("x", x_date), ev("y", f"{part} @x", line=2)])
+    y = timeline["y"]
+    assert y.start == w(*expected) and y.end == w(*expected)
+
+
+def test_every_independent_contradiction_in_one_run() -> None:
+    events = [
+        ev("a", "2022", line=1, after="b"),
+        ev("b", "2023", line=2),
+        ev("c", "2010", line=3),
+        ev("d", "2011", line=4, before="c"),
+        ev("e", "2015", line=5, after="a"),  # linked to a's group, no contradiction of its own
+        ev("f", "2030", line=6),  # unlinked, fine
+    ]
+    errors = _errors(events)
+    assert len(errors) == 2
+    first = next(e for e in errors if "around a" in e or "around b" in e)
+    second = next(e for e in errors if "around c" in e or "around d" in e)
+    assert "events/t.yaml:1: a after b" in first and "d before c" not in first
+    assert "events/t.yaml:4: d before c" in second and "a after b" not in second
+
+
+def test_a_contradiction_is_reported_beside_a_bad_date() -> None:
+    errors = _errors(
+        [ev("a", "2022", line=1, after="b"), ev("b", "2023", line=2), ev("z", "31 April 2024")]
+    )
+    assert len(errors) == 2
+    assert any("no dates satisfy" in e for e in errors)
+    assert any("April 2024 has no day 31" in e for e in errors)
+
+
+def test_a_cycle_of_before_forcing_one_day_is_a_warning_naming_them() -> None:
+    events = [
+        ev("a", line=1, before="b"),
+        ev("b", line=2, before="c"),
+        ev("c", "2020-05-01", line=3, before="a"),
+        ev("other", "2021", line=9),
+    ]
+    timeline = build_timeline(events)
+    warnings = [str(p) for p in timeline.warnings if "one day" in p.message]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("events/t.yaml:1: warning: a, b and c are forced onto one day")
+    assert "a before b" in warnings[0] and "c before a" in warnings[0]
+    assert "other" not in warnings[0]
+    day = w("2020-05-01", "2020-05-01")
+    assert all(timeline[x].start == day and timeline[x].end == day for x in "abc")
+
+
+def test_a_chain_without_a_cycle_gives_no_one_day_warning() -> None:
+    timeline = build_timeline(
+        [ev("a", line=1, before="b"), ev("b", line=2, before="c"), ev("c", "2020-05-01")]
+    )
+    assert not [p for p in timeline.warnings if "one day" in p.message]
+
+
+def test_an_unknown_id_is_a_chrono_key_error_with_a_suggestion() -> None:
+    timeline = build_timeline([ev("landing", "2022"), ev("launch", "2021")])
+    assert timeline["landing"].event.id == "landing"
+    assert "landing" in timeline and "landnig" not in timeline
+    with pytest.raises(UnknownEventError) as info:
+        timeline["landnig"]
+    assert isinstance(info.value, KeyError) and isinstance(info.value, ChronoError)
+    assert str(info.value) == "unknown event 'landnig' (did you mean 'landing'?)"
+    with pytest.raises(KeyError, match=r"unknown event 'zzz'$"):
+        timeline["zzz"]
+    with pytest.raises(UnknownEventError):
+        timeline.certainly_precedes("landing", "lanch-x")
+
+
+def test_the_timeline_is_a_frozen_value_of_tuples() -> None:
+    timeline = build_timeline([ev("a", "2022", before="b"), ev("b", "2023")])
+    assert isinstance(timeline.events, tuple) and isinstance(timeline.relations, tuple)
+    assert isinstance(timeline.warnings, tuple)
+    assert timeline.relations == (("a", "before", "b"),)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        timeline.events = ()  # type: ignore[misc]
+
+
+def test_analyse_returns_the_problems_and_no_timeline_on_error() -> None:
+    result = analyse([ev("a", "2022"), ev("b", "after @zz")])
+    assert result.timeline is None
+    assert [p.message for p in result.problems] == ["date: unknown event @zz"]
+    ok = analyse([ev("a", "2022")], [Problem("f.yaml", 1, "loader says", "warning")])
+    assert ok.timeline is not None and ok.problems == list(ok.timeline.warnings)
+    assert ok.timeline.warnings[0].message == "loader says"

@@ -15,6 +15,7 @@ from chrono.days import (
     iso_week_of,
     iso_weeks_in_year,
 )
+from chrono.errors import ChronoError, DayError
 from tests.strategies import days, years
 
 
@@ -54,10 +55,57 @@ def test_astronomical_years_and_signed_text() -> None:
 
 
 def test_invalid_days_are_refused() -> None:
-    with pytest.raises(ValueError):
+    # a ChronoError for chrono's callers, a ValueError for everyone else
+    with pytest.raises(DayError, match="day 29 is not in 2023-02"):
         Day.from_ymd(2023, 2, 29)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="month 13"):
         Day.from_ymd(2024, 13, 1)
+    assert issubclass(DayError, ChronoError)
+
+
+def test_repr_and_str_are_iso() -> None:
+    day = Day.from_ymd(2022, 5, 12)
+    assert repr(day) == "Day('2022-05-12')"
+    assert str(day) == "2022-05-12"
+    assert repr(Day.from_ymd(-499, 1, 1)) == "Day('-0499-01-01')"  # 500 BC, signed (dates.md)
+    assert str(Day.from_ymd(12000, 1, 1)) == "+12000-01-01"
+    assert repr([day]) == "[Day('2022-05-12')]"
+
+
+@given(days(st.integers(min_value=-20000, max_value=20000)))
+def test_repr_evaluates_back_to_the_day(day: Day) -> None:
+    assert eval(repr(day), {"Day": Day}) == day
+    assert Day(str(day)) == day
+
+
+def test_iso_text_that_is_no_day_is_refused() -> None:
+    for text in ("2022-02-30", "2022-5-12", "12 May 2022", "12000-01-01x"):
+        with pytest.raises(DayError):
+            Day(text)
+
+
+@given(st.dates())
+def test_date_round_trip(date: dt.date) -> None:
+    assert Day.from_date(date).to_date() == date
+
+
+def test_to_date_and_from_date() -> None:
+    assert Day.from_date(dt.date(2022, 5, 12)) == Day.from_ymd(2022, 5, 12)
+    assert Day.from_date(dt.datetime(2022, 5, 12, 23, 59)) == Day.from_ymd(2022, 5, 12)
+    assert Day.from_ymd(1, 1, 1).to_date() == dt.date.min
+    assert Day.from_ymd(9999, 12, 31).to_date() == dt.date.max
+
+
+@pytest.mark.parametrize("year", [0, -499, 10000])
+def test_to_date_outside_1_to_9999_is_a_clear_error(year: int) -> None:
+    with pytest.raises(DayError, match="outside the years 1-9999"):
+        Day.from_ymd(year, 1, 1).to_date()
+
+
+@given(days(), days())
+def test_a_day_minus_a_day_is_the_days_between(a: Day, b: Day) -> None:
+    assert a - b == a.ordinal - b.ordinal
+    assert b.plus(a - b) == a
 
 
 def test_month_arithmetic_carries_years() -> None:

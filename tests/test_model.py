@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 
 from chrono.days import Day
+from chrono.errors import ChronoError, WindowError
 from chrono.model import Interval, Window
 from tests.strategies import days
 
@@ -27,6 +28,31 @@ def test_interval_refuses_a_start_that_ends_after_the_end() -> None:
             Window(d("2021-01-01"), d("2021-12-31")),
             Window(d("2021-01-01"), d("2021-06-30")),
             "year",
+        )
+
+
+def test_interval_refuses_a_start_that_can_begin_after_the_end_can() -> None:
+    # the end may begin on the day the start begins, never before it
+    with pytest.raises(WindowError, match="can begin after the end"):
+        Interval(
+            Window(d("2021-01-05"), d("2021-01-10")),
+            Window(d("2021-01-04"), d("2021-01-10")),
+            "day",
+        )
+    same = Interval(
+        Window(d("2021-01-05"), d("2021-01-10")), Window(d("2021-01-05"), d("2021-01-10")), "day"
+    )
+    assert same.start == same.end
+
+
+def test_model_errors_are_chrono_errors_and_value_errors() -> None:
+    with pytest.raises(ChronoError):
+        Window(d("2021-02-01"), d("2021-01-01"))
+    with pytest.raises(ValueError):
+        Interval.span(
+            Window(d("2021-02-01"), d("2021-02-02")),
+            Window(d("2021-01-01"), d("2021-01-02")),
+            "day",
         )
 
 

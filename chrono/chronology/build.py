@@ -49,8 +49,11 @@ def build_timeline(events: Iterable[Event], warnings: Sequence[Problem] = ()) ->
     return timeline
 
 
-def analyse(events: Sequence[Event], warnings: Sequence[Problem] = ()) -> Analysis:
+def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysis:
     """Every problem with the events, and their timeline when there is no error.
+
+    ``earlier`` holds the problems found before (the loader's): they come first, and
+    an error among them means no timeline, though the events are still checked.
 
     An event with an error is set aside (it keeps its id, so others may still name
     it) and the rest are still linked and propagated, so that a contradiction among
@@ -67,7 +70,7 @@ def analyse(events: Sequence[Event], warnings: Sequence[Problem] = ()) -> Analys
     found += more
     links = link(events, readings, index, found.bad)
     solved = solve(events, readings, links.constraints)
-    problems = [*warnings, *found.problems, *solved.problems]
+    problems = [*earlier, *found.problems, *solved.problems]
     if solved.solution is None or found.bad or any(p.severity == "error" for p in problems):
         return Analysis(None, problems)
     placed, notes = _place(events, readings, solved.solution, links.relations)

@@ -496,3 +496,37 @@ def test_a_relation_against_the_dates_names_both_events(
         assert f"{event.file}:{event.line}" in message, (
             f"{event.where} ({event.id}) not named in:\n{message}"
         )
+
+
+# --- parts of an event (dates.md "Parts of a unit", events.md: a part lies during x) ----
+
+_PARTS = ("early", "mid", "late", "half1", "half2", "quarter1", "quarter2", "quarter3", "quarter4")
+
+
+@given(
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.integers(min_value=1, max_value=400),
+    st.sampled_from(_PARTS),
+)
+def test_every_part_of_an_event_is_a_day_or_more_inside_it(
+    first: int, length: int, part: str
+) -> None:
+    from chrono.units import part_of
+
+    whole = Window(Day(first), Day(first + length - 1))
+    piece = part_of(whole, "days", part)
+    assert piece.earliest is not None and piece.latest is not None
+    assert whole.contains(piece) and piece.earliest <= piece.latest
+
+
+@given(st.integers(min_value=1, max_value=400))
+def test_the_thirds_of_an_event_cover_it_in_order(length: int) -> None:
+    from chrono.units import part_of
+
+    whole = Window(Day(0), Day(length - 1))
+    early, mid, late = (part_of(whole, "days", p) for p in ("early", "mid", "late"))
+    assert early.earliest == whole.earliest and late.latest == whole.latest
+    assert early.earliest <= mid.earliest <= late.earliest  # type: ignore[operator]
+    assert early.latest <= mid.latest <= late.latest  # type: ignore[operator]
+    if length >= 3:  # long enough to cut: the thirds do not overlap
+        assert early.latest < mid.earliest and mid.latest < late.earliest  # type: ignore[operator]
