@@ -335,3 +335,31 @@ def test_analyse_returns_the_problems_and_no_timeline_on_error() -> None:
     ok = analyse([ev("a", "2022")], [Problem("f.yaml", 1, "loader says", "warning")])
     assert ok.timeline is not None and ok.problems == list(ok.timeline.warnings)
     assert ok.timeline.warnings[0].message == "loader says"
+
+
+def test_drawing_methods_use_the_drawing_the_export_layer_registered() -> None:
+    import chrono.chronology.timeline as values
+    from chrono.export import figure, to_html
+
+    timeline = build_timeline([ev("a", "2022")])
+    assert values._drawing == [values.Drawing(figure, to_html)]  # registered by import chrono
+    calls: list[tuple[object, ...]] = []
+
+    def fake_html(t: object, **kw: object) -> str:
+        calls.append(("html", t, kw))
+        return "<div/>"
+
+    fake = values.Drawing(lambda t, title: calls.append(("figure", t, title)), fake_html)
+    saved = list(values._drawing)
+    values.register_drawing(fake)
+    try:
+        timeline.figure("T")
+        assert timeline.to_html(plotlyjs="inline") == "<div/>"
+        assert timeline._repr_html_() == "<div/>"
+    finally:
+        values._drawing[:] = saved
+    assert calls == [
+        ("figure", timeline, "T"),
+        ("html", timeline, {"fragment": False, "plotlyjs": "inline", "title": None}),
+        ("html", timeline, {"fragment": True, "plotlyjs": "cdn", "title": None}),
+    ]
