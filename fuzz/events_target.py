@@ -28,6 +28,9 @@ with atheris.instrument_imports():
     import chrono.chronology.dates
     import chrono.chronology.network
     import chrono.chronology.order
+    import chrono.chronology.reading
+    import chrono.chronology.solve
+    import chrono.chronology.timeline
     import chrono.events
     import chrono.events.csv_file
     import chrono.events.fields

@@ -154,8 +154,7 @@ def _one_day_warnings(
             Problem(
                 first.file,
                 first.line,
-                f"{_and(ids)} are forced onto one day by their relations{because}: "
-                "a cycle of before/after?",
+                f"{_and(ids)} are forced onto one day by a cycle of relations{because}",
                 "warning",
             )
         )
