@@ -4,7 +4,8 @@ A date that names no event is read by :func:`chrono.resolve.resolve` as anywhere
 else. A date that names ``@x`` becomes constraints on the event's start (``s``) and
 end (``e``) against x's (events.md: ``before @x`` means exactly the relation
 before), plus own windows where the phrase fixes days (``near the end of @x`` is
-the last third of x's own dates, and lies during x).
+the last third of x's own dates, the days of it a third overlaps when x is shorter
+than three days, and lies during x).
 """
 
 from __future__ import annotations
