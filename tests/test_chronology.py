@@ -363,3 +363,17 @@ def test_drawing_methods_use_the_drawing_the_export_layer_registered() -> None:
         ("html", timeline, {"fragment": False, "plotlyjs": "inline", "title": None}),
         ("html", timeline, {"fragment": True, "plotlyjs": "cdn", "title": None}),
     ]
+
+
+def test_an_unknown_id_in_a_date_or_relation_suggests_the_near_ids() -> None:
+    errors = _errors(
+        [
+            ev("landing", "2022", line=1),
+            ev("b", "after @landnig", line=2),
+            ev("c", "2023", line=3, after="lnading"),
+        ]
+    )
+    assert sorted(errors) == [
+        "events/t.yaml:2: date: unknown event @landnig (did you mean @landing?)",
+        "events/t.yaml:3: after: unknown event 'lnading' (did you mean 'landing'?)",
+    ]

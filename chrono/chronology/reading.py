@@ -14,7 +14,7 @@ from typing import NamedTuple
 import attrs
 
 from chrono.chronology import dates
-from chrono.errors import ParseError, Problem, WindowError
+from chrono.errors import ParseError, Problem, UnknownEventError, WindowError
 from chrono.events.event import Event
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
@@ -131,7 +131,8 @@ def check_references(fields: Sequence[Fields], index: Mapping[str, int]) -> Refe
         mine: list[str] = []
         for field, ref, _position in f.refs():
             if ref not in index:
-                problems.append(problem(event, field, f"{field}: unknown event @{ref}"))
+                hint = _did_you_mean(ref, index, "@{}")
+                problems.append(problem(event, field, f"{field}: unknown event @{ref}{hint}"))
                 bad.add(i)
             elif ref == event.id:
                 problems.append(
@@ -142,13 +143,20 @@ def check_references(fields: Sequence[Fields], index: Mapping[str, int]) -> Refe
                 mine.append(ref)
         for kind, other in event.relations:
             if other not in index:
-                problems.append(problem(event, kind, f"{kind}: unknown event {other!r}"))
+                hint = _did_you_mean(other, index, "{!r}")
+                problems.append(problem(event, kind, f"{kind}: unknown event {other!r}{hint}"))
                 bad.add(i)
             elif other == event.id:
                 problems.append(problem(event, kind, f"{kind}: an event cannot be {kind} itself"))
                 bad.add(i)
         named.append(tuple(mine))
     return References(tuple(named), Findings(tuple(problems), frozenset(bad)))
+
+
+def _did_you_mean(event_id: str, known: Iterable[str], shown: str) -> str:
+    """`` (did you mean @landing?)`` for a near id, as UnknownEventError suggests it."""
+    near = UnknownEventError(event_id, known).suggestions
+    return f" (did you mean {' or '.join(shown.format(n) for n in near)}?)" if near else ""
 
 
 class ReadingOrder(NamedTuple):
