@@ -53,6 +53,10 @@ def parse(
         bool | None,
         typer.Option("--dayfirst/--monthfirst", help="Read 03/04/2021 as day/month or month/day."),
     ] = None,
+    as_edtf: Annotated[
+        bool,
+        typer.Option("--edtf", help="Print the EDTF of each window (with --json: an edtf field)."),
+    ] = False,
 ) -> None:
     """Explain what date expressions mean.
 
@@ -64,7 +68,7 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst))
+        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf))
     failed = False
     for text in texts:
         try:
@@ -77,13 +81,28 @@ def parse(
                 _print_error(err)
             continue
         if as_json:
-            print(json.dumps(interval_dict(interval, text), ensure_ascii=False))
+            out = interval_dict(interval, text)
+            if as_edtf:
+                out.update(_edtf_fields(interval))
+            print(json.dumps(out, ensure_ascii=False))
+        elif as_edtf:
+            said = _edtf_fields(interval)
+            print(f"{said['edtf']}" + ("" if said["edtf_exact"] else "  (holds it; not exact)"))
         else:
             _explain(text, interval)
     raise typer.Exit(1 if failed else 0)
 
 
-def _parse_lines(reference: object, dayfirst: bool | None) -> int:
+def _edtf_fields(interval: object) -> dict[str, object]:
+    from chrono.edtf_format import of_interval
+    from chrono.model import Interval
+
+    assert isinstance(interval, Interval)
+    said = of_interval(interval)
+    return {"edtf": said.text, "edtf_exact": said.exact}
+
+
+def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.parse import parse as parse_text
     from chrono.serialize import interval_dict
@@ -94,7 +113,10 @@ def _parse_lines(reference: object, dayfirst: bool | None) -> int:
     for raw in sys.stdin:
         text = raw.rstrip("\r\n")
         try:
-            out = interval_dict(parse_text(text, reference, dayfirst=dayfirst), text)  # type: ignore[arg-type]
+            interval = parse_text(text, reference, dayfirst=dayfirst)  # type: ignore[arg-type]
+            out = interval_dict(interval, text)
+            if as_edtf:
+                out.update(_edtf_fields(interval))
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": str(err)}

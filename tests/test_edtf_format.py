@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,7 +16,10 @@ from hypothesis import strategies as st
 from chrono.chronology import build_timeline
 from chrono.days import Day
 from chrono.edtf_format import date_fields, edtf, within
+from chrono.events import load_events
 from chrono.events.event import Event
+from chrono.export.timeline_csv import timeline_csv
+from chrono.export.timeline_json import timeline_json
 from chrono.model import Window
 from chrono.parse import parse
 from tests.strategies import days
@@ -153,3 +163,44 @@ def test_date_fields_read_back_as_the_same_windows(pair: tuple[Window, Window]) 
     event = Event(id="e", title="E", file="x.yaml", line=1, **fields)
     placed = build_timeline([event]).events[0]
     assert (placed.start, placed.end) == (start, end)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_event_of_timeline_json_and_csv_carries_its_edtf() -> None:
+    timeline = build_timeline(load_events(ROOT / "events"))
+    events = json.loads(timeline_json(timeline))["events"]
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(timeline).decode("utf-8"))))
+    assert len(events) == len(rows) == len(timeline.events)
+    for obj, row, placed in zip(events, rows, timeline.events, strict=True):
+        edtf_lib.parse_edtf(obj["edtf"])
+        assert (row["edtf"], row["edtf_exact"]) == (obj["edtf"], str(obj["edtf_exact"]).lower())
+        read = parse(obj["edtf"])
+        assert ((read.start, read.end) == (placed.start, placed.end)) is obj["edtf_exact"]
+    by_id = {obj["id"]: obj for obj in events}
+    assert by_id["coup-2020"]["edtf"] == "2020-08"
+    assert by_id["goita-rule"]["edtf"] == "2020-08/.."
+
+
+def _chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args],
+        input=stdin, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_parse_edtf_on_the_command_line() -> None:
+    result = _chrono("parse", "--edtf", "late 2022", "from 3 January 2020 to 2 April 2020")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["2022-39", "2020-01-03/2020-04-02"]
+    result = _chrono("parse", "--edtf", "--json", "circa 1990")
+    obj = json.loads(result.stdout)
+    assert (obj["edtf"], obj["edtf_exact"]) == ("[1989-01-01..1991-12-31]", True)
+    result = _chrono("parse", "--edtf", "-", stdin="August 2020\n")
+    assert json.loads(result.stdout)["edtf"] == "2020-08"
+
+
+def test_parse_edtf_says_when_it_is_not_exact() -> None:
+    result = _chrono("parse", "--edtf", "[+12000-03-01..+12000-03-05]")
+    assert result.stdout.strip() == "Y12000  (holds it; not exact)"
