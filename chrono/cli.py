@@ -233,7 +233,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="Outputs, comma-separated: html, json, csv, png, svg [default: html,json,csv]",
+            help="Outputs, comma-separated: html, json, csv, png, svg, timelinejs, vis, "
+            "markwhen, ics [default: html,json,csv]",
         ),
     ] = None,
     fragment: Annotated[
@@ -267,7 +268,10 @@ def build(
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
     if not wanted:
-        raise ChronoError("--format: name at least one output (html, json, csv, png, svg)")
+        raise ChronoError(
+            "--format: name at least one output (html, json, csv, png, svg, timelinejs, vis, "
+            "markwhen, ics)"
+        )
     with _steps(directory) as step:
         step("reading events")
         timeline = _timeline(directory)
