@@ -253,6 +253,13 @@ def build(
         ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Keep running: rebuild on every change to the event files (Ctrl-C stops).",
+        ),
+    ] = False,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -272,6 +279,16 @@ def build(
             "--format: name at least one output (html, json, csv, png, svg, timelinejs, vis, "
             "markwhen, ics)"
         )
+    if watch:
+        options = {
+            "fragment": fragment
+            if fragment is not None
+            else (bool(config.get("fragment", False)) and "html" in wanted),
+            "plotlyjs": plotlyjs or config.get("plotlyjs"),
+            "title": title or config.get("title"),
+        }
+        _watch_and_build(directory, target, wanted, options)
+        return
     with _steps(directory) as step:
         step("reading events")
         timeline = _timeline(directory)
@@ -295,6 +312,78 @@ def build(
         f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
         f"wrote {names}"
     )
+
+
+def _watch_and_build(
+    directory: Path,
+    target: Path,
+    wanted: list[str],
+    options: dict[str, object],
+    on_build: Callable[[bool, str], object] = lambda _ok, _text: None,
+) -> None:
+    """Build now and after every change, printing each outcome; errors keep the outputs."""
+    from chrono.watch import build_once, watch
+
+    if not directory.exists():
+        raise ChronoError(f"{directory}: no such folder to watch")
+
+    def once() -> None:
+        outcome = build_once(directory, target, wanted, **options)
+        for line in outcome.lines:
+            print(line, file=sys.stdout if line.startswith(tuple("0123456789")) else sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        on_build(outcome.ok, "\n".join(outcome.lines))
+
+    once()
+    watch(
+        directory,
+        once,
+        ready=lambda: print(f"watching {directory} for changes (Ctrl-C stops)", flush=True),
+    )
+
+
+@app.command()
+def serve(
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Folder to build into [default: a temporary folder]"),
+    ] = None,
+    port: Annotated[
+        int, typer.Option("--port", help="Port on 127.0.0.1 [default: a free one]")
+    ] = 0,
+    plotlyjs: Annotated[
+        str, typer.Option("--plotlyjs", help="cdn, inline or directory (the default: offline).")
+    ] = "directory",
+    title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
+) -> None:
+    """Serve the timeline page on localhost and reload it in the browser after each rebuild.
+
+    Example: chrono serve events/
+    """
+    import tempfile
+
+    from chrono.config import build_defaults
+    from chrono.serve import start
+
+    config = build_defaults()
+    with tempfile.TemporaryDirectory(prefix="chrono-serve-") as temporary:
+        target = out or Path(temporary)
+        server = start(target, port)
+        print(f"serving {server.url} (Ctrl-C stops)", flush=True)
+        options = {"plotlyjs": plotlyjs, "title": title or config.get("title")}
+
+        def tell(ok: bool, text: str) -> None:
+            if ok:
+                server.built()
+            else:
+                server.failed(text)
+
+        try:
+            _watch_and_build(directory, target, ["html"], options, tell)
+        finally:
+            server.close()
 
 
 @app.command()
