@@ -157,7 +157,7 @@ def _print_error(err: ParseError) -> None:
     print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
 
 
-_DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV).")
+_DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV, markwhen).")
 
 
 @app.command()

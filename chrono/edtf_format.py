@@ -113,9 +113,7 @@ def _covering(window: Window) -> tuple[str, Window]:
     if first == last and _four(y):
         return _day_text(first), window
     if (y, m) == (ly, lm) and _four(y):
-        return f"{_year_text(y)}-{m:02d}", Window(
-            Day.first_of_month(y, m), Day.last_of_month(y, m)
-        )
+        return f"{_year_text(y)}-{m:02d}", Window(Day.first_of_month(y, m), Day.last_of_month(y, m))
     if y == ly:
         return _year_text(y), Window(Day.first_of_month(y, 1), Day.last_of_month(y, 12))
     years = Window(Day.first_of_month(y, 1), Day.last_of_month(ly, 12))
