@@ -32,11 +32,6 @@ def when_words(p: Placed) -> str:
     return f"starts {window_words(p.start)}; ends {end}"
 
 
-def lanes_in_order(timeline: Timeline) -> list[str]:
-    """Lanes in the order they first appear in display order (events without one left out)."""
-    return list(dict.fromkeys(p.event.lane for p in timeline.events if p.event.lane is not None))
-
-
 def render_interop(name: str, timeline: Timeline, title: str) -> bytes:
     if name == "timelinejs":
         from chrono.export.timelinejs import timelinejs
