@@ -23,7 +23,19 @@ from chrono.events.records import Document, Field, Mapping, describe
 _ID = re.compile(r"\w[\w.:-]*")
 _TAG = re.compile(r"<[^>]*>")
 _NUMBER = re.compile(r"[+-]?[0-9]{1,11}")
-_OWN = ("id", "date", "start", "end", "lane", "description", "source", "url", "tags", "reference")
+_OWN = (
+    "id",
+    "title",
+    "date",
+    "start",
+    "end",
+    "lane",
+    "description",
+    "source",
+    "url",
+    "tags",
+    "reference",
+)
 
 
 def is_timelinejs(tops: list[Field]) -> bool:

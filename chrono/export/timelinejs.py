@@ -102,6 +102,8 @@ def slide(p: Placed) -> dict[str, Any]:
         out["display_date"] = p.date_text
     out["unique_id"] = e.id
     own: dict[str, Any] = {"id": e.id, **date_fields(p.start, p.end)}
+    if e.title != e.title.strip():  # white space at its ends, which a headline loses
+        own["title"] = e.title
     for name in ("description", "source", "url"):
         value = getattr(e, name)
         if value is not None:
