@@ -53,6 +53,10 @@ def parse(
         bool | None,
         typer.Option("--dayfirst/--monthfirst", help="Read 03/04/2021 as day/month or month/day."),
     ] = None,
+    as_edtf: Annotated[
+        bool,
+        typer.Option("--edtf", help="Print the EDTF of each window (with --json: an edtf field)."),
+    ] = False,
 ) -> None:
     """Explain what date expressions mean.
 
@@ -64,7 +68,7 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst))
+        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf))
     failed = False
     for text in texts:
         try:
@@ -77,13 +81,28 @@ def parse(
                 _print_error(err)
             continue
         if as_json:
-            print(json.dumps(interval_dict(interval, text), ensure_ascii=False))
+            out = interval_dict(interval, text)
+            if as_edtf:
+                out.update(_edtf_fields(interval))
+            print(json.dumps(out, ensure_ascii=False))
+        elif as_edtf:
+            said = _edtf_fields(interval)
+            print(f"{said['edtf']}" + ("" if said["edtf_exact"] else "  (holds it; not exact)"))
         else:
             _explain(text, interval)
     raise typer.Exit(1 if failed else 0)
 
 
-def _parse_lines(reference: object, dayfirst: bool | None) -> int:
+def _edtf_fields(interval: object) -> dict[str, object]:
+    from chrono.edtf_format import of_interval
+    from chrono.model import Interval
+
+    assert isinstance(interval, Interval)
+    said = of_interval(interval)
+    return {"edtf": said.text, "edtf_exact": said.exact}
+
+
+def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.parse import parse as parse_text
     from chrono.serialize import interval_dict
@@ -94,7 +113,10 @@ def _parse_lines(reference: object, dayfirst: bool | None) -> int:
     for raw in sys.stdin:
         text = raw.rstrip("\r\n")
         try:
-            out = interval_dict(parse_text(text, reference, dayfirst=dayfirst), text)  # type: ignore[arg-type]
+            interval = parse_text(text, reference, dayfirst=dayfirst)  # type: ignore[arg-type]
+            out = interval_dict(interval, text)
+            if as_edtf:
+                out.update(_edtf_fields(interval))
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": str(err)}
@@ -135,7 +157,7 @@ def _print_error(err: ParseError) -> None:
     print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
 
 
-_DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV).")
+_DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV, markwhen).")
 
 
 @app.command()
@@ -210,7 +232,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="Outputs, comma-separated: html, json, csv, png, svg [default: html,json,csv]",
+            help="Outputs, comma-separated: html, json, csv, png, svg, timelinejs, vis, "
+            "markwhen, ics [default: html,json,csv]",
         ),
     ] = None,
     fragment: Annotated[
@@ -229,6 +252,13 @@ def build(
         ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Keep running: rebuild on every change to the event files (Ctrl-C stops).",
+        ),
+    ] = False,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -244,7 +274,20 @@ def build(
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
     if not wanted:
-        raise ChronoError("--format: name at least one output (html, json, csv, png, svg)")
+        raise ChronoError(
+            "--format: name at least one output (html, json, csv, png, svg, timelinejs, vis, "
+            "markwhen, ics)"
+        )
+    if watch:
+        options = {
+            "fragment": fragment
+            if fragment is not None
+            else (bool(config.get("fragment", False)) and "html" in wanted),
+            "plotlyjs": plotlyjs or config.get("plotlyjs"),
+            "title": title or config.get("title"),
+        }
+        _watch_and_build(directory, target, wanted, options)
+        return
     with _steps(directory) as step:
         step("reading events")
         timeline = _timeline(directory)
@@ -268,6 +311,78 @@ def build(
         f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
         f"wrote {names}"
     )
+
+
+def _watch_and_build(
+    directory: Path,
+    target: Path,
+    wanted: list[str],
+    options: dict[str, object],
+    on_build: Callable[[bool, str], object] = lambda _ok, _text: None,
+) -> None:
+    """Build now and after every change, printing each outcome; errors keep the outputs."""
+    from chrono.watch import build_once, watch
+
+    if not directory.exists():
+        raise ChronoError(f"{directory}: no such folder to watch")
+
+    def once() -> None:
+        outcome = build_once(directory, target, wanted, **options)
+        for line in outcome.lines:
+            print(line, file=sys.stdout if line.startswith(tuple("0123456789")) else sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        on_build(outcome.ok, "\n".join(outcome.lines))
+
+    once()
+    watch(
+        directory,
+        once,
+        ready=lambda: print(f"watching {directory} for changes (Ctrl-C stops)", flush=True),
+    )
+
+
+@app.command()
+def serve(
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Folder to build into [default: a temporary folder]"),
+    ] = None,
+    port: Annotated[
+        int, typer.Option("--port", help="Port on 127.0.0.1 [default: a free one]")
+    ] = 0,
+    plotlyjs: Annotated[
+        str, typer.Option("--plotlyjs", help="cdn, inline or directory (the default: offline).")
+    ] = "directory",
+    title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
+) -> None:
+    """Serve the timeline page on localhost and reload it in the browser after each rebuild.
+
+    Example: chrono serve events/
+    """
+    import tempfile
+
+    from chrono.config import build_defaults
+    from chrono.serve import start
+
+    config = build_defaults()
+    with tempfile.TemporaryDirectory(prefix="chrono-serve-") as temporary:
+        target = out or Path(temporary)
+        server = start(target, port)
+        print(f"serving {server.url} (Ctrl-C stops)", flush=True)
+        options = {"plotlyjs": plotlyjs, "title": title or config.get("title")}
+
+        def tell(ok: bool, text: str) -> None:
+            if ok:
+                server.built()
+            else:
+                server.failed(text)
+
+        try:
+            _watch_and_build(directory, target, ["html"], options, tell)
+        finally:
+            server.close()
 
 
 @app.command()

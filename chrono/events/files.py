@@ -24,10 +24,12 @@ from chrono.events.event import Event, Problem
 from chrono.events.fields import Checker, Draft, slug
 from chrono.events.json_file import read_json
 from chrono.events.limits import MAX_FILE_BYTES, quoted
+from chrono.events.markwhen_file import read_markwhen
 from chrono.events.records import Document, documents
+from chrono.events.timelinejs_file import is_timelinejs, timelinejs_documents
 from chrono.events.yaml_file import read_yaml
 
-SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".mw")
 _MB = 1024 * 1024
 
 
@@ -138,10 +140,15 @@ def _documents(text: str, file: str) -> tuple[list[Document], list[Problem]]:
     if suffix == ".csv":
         rows, problems = read_csv(text, file)
         return [Document({}, rows)], problems
+    if suffix == ".mw":  # markwhen
+        return read_markwhen(text, file)
     if suffix in (".yaml", ".yml"):
         tops, problems = read_yaml(text, file)
     elif suffix == ".json":
         tops, problems = read_json(text, file)
+        if is_timelinejs(tops):
+            slides, slide_problems = timelinejs_documents(tops, file)
+            return slides, problems + slide_problems
     else:
         return [], [Problem(file, 1, f"not an event file: expected {', '.join(SUFFIXES)}")]
     found, shape_problems = documents(tops, file)

@@ -22,7 +22,7 @@ from chrono.errors import ExportError
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
 
-FORMATS = ("html", "json", "csv", "png", "svg")
+FORMATS = ("html", "json", "csv", "png", "svg", "timelinejs", "vis", "markwhen", "ics")
 DEFAULT_FORMATS = ("html", "json", "csv")
 
 
@@ -82,6 +82,11 @@ def render(
         from chrono.export.timeline_csv import timeline_csv
 
         out["timeline.csv"] = timeline_csv(timeline)
+    for name in ("timelinejs", "vis", "markwhen", "ics"):  # other tools' formats
+        if name in formats:
+            from chrono.export.interop import FILES, render_interop
+
+            out[FILES[name]] = render_interop(name, timeline, title)
     charts = [f for f in formats if f in ("html", "png", "svg")] + (
         ["fragment"] if fragment else []
     )

@@ -6,6 +6,7 @@ import csv
 import io
 
 from chrono.chronology import Timeline
+from chrono.edtf_format import edtf
 from chrono.serialize import day_text
 
 COLUMNS = (
@@ -29,6 +30,8 @@ COLUMNS = (
     "description",
     "file",
     "line",
+    "edtf",
+    "edtf_exact",
 )
 # Text cells a spreadsheet would run as a formula; date cells stay exact (-0499-01-01).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +49,7 @@ def timeline_csv(timeline: Timeline) -> bytes:
     writer.writerow(COLUMNS)
     for p in timeline.events:
         e = p.event
+        said = edtf(p.start, p.end)
         row = {
             "position": p.position,
             "id": e.id,
@@ -67,6 +71,8 @@ def timeline_csv(timeline: Timeline) -> bytes:
             "description": e.description or "",
             "file": e.file,
             "line": e.line,
+            "edtf": said.text,
+            "edtf_exact": "true" if said.exact else "false",
         }
         writer.writerow(neutralise(str(v)) if k in _TEXT else v for k, v in row.items())
     return buffer.getvalue().encode("utf-8")

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from chrono.chronology import Placed, Timeline
+from chrono.edtf_format import edtf
 from chrono.serialize import day_text, window_dict
 
 
@@ -26,6 +27,9 @@ def event_dict(placed: Placed) -> dict[str, Any]:
         "line": e.line,
         "position": placed.position,
     }
+    said = edtf(placed.start, placed.end)
+    out["edtf"] = said.text
+    out["edtf_exact"] = said.exact
     own = placed.own
     if own is not None:
         out["precision"] = own.precision
