@@ -22,8 +22,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chrono.days",),
     # windows and intervals of days
     ("chrono.model",),
-    # calendar units (month, season, parts of a unit), and intervals to words and JSON
-    ("chrono.units", "chrono.describe", "chrono.serialize"),
+    # calendar units (month, season, parts of a unit), and intervals to words, JSON and EDTF
+    ("chrono.units", "chrono.describe", "chrono.serialize", "chrono.edtf_format"),
     # the grammars: tokens, EDTF, English, the parse tree; they build no relative dates
     ("chrono.parsing",),
     # the parse tree against the reference date
@@ -38,9 +38,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chrono.extract",),
     # drawing and writing a Timeline; registers its drawing with Timeline on import
     ("chrono.export",),
-    # the command and its settings, and the package's facade (chrono/__init__.py),
-    # which gathers the public names from every layer
-    ("chrono.cli", "chrono.__main__", "chrono.config", "chrono"),
+    # the command, its settings, the watcher and the preview server, and the package's
+    # facade (chrono/__init__.py), which gathers the public names from every layer
+    ("chrono.cli", "chrono.__main__", "chrono.config", "chrono.watch", "chrono.serve", "chrono"),
 )
 
 

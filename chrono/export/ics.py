@@ -17,7 +17,7 @@ import datetime as dt
 from chrono.chronology import Placed, Timeline
 from chrono.days import Day
 from chrono.edtf_format import edtf
-from chrono.export.interop import when_words
+from chrono.export.when import when_words
 
 _STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chrono.describe import window_words
-
 if TYPE_CHECKING:
-    from chrono.chronology import Placed, Timeline
+    from chrono.chronology import Timeline
 
 # --format name -> the file it writes into --out
 FILES = {
@@ -20,16 +18,6 @@ FILES = {
     "markwhen": "timeline.mw",
     "ics": "timeline.ics",
 }
-
-
-def when_words(p: Placed) -> str:
-    """The propagated windows as a reader would say them."""
-    if p.start == p.end:
-        return window_words(p.start)
-    end = window_words(p.end)
-    if p.end.latest is None:
-        end += ", or is still going on"
-    return f"starts {window_words(p.start)}; ends {end}"
 
 
 def render_interop(name: str, timeline: Timeline, title: str) -> bytes:

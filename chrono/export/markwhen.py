@@ -19,7 +19,7 @@ import json
 from chrono.chronology import Placed, Timeline
 from chrono.days import Day
 from chrono.edtf_format import date_fields, edtf
-from chrono.export.interop import when_words
+from chrono.export.when import when_words
 
 
 def _iso(day: Day) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from chrono.chronology import Placed, Timeline
 from chrono.days import Day
 from chrono.edtf_format import date_fields, edtf
-from chrono.export.interop import when_words
+from chrono.export.when import when_words
 from chrono.model import Window
 
 # JavaScript dates hold about 271,821 BC to AD 275,760; beyond, TimelineJS wants "cosmological"

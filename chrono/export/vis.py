@@ -21,7 +21,7 @@ from typing import Any
 from chrono.chronology import Placed, Timeline
 from chrono.days import Day
 from chrono.edtf_format import edtf
-from chrono.export.interop import when_words
+from chrono.export.when import when_words
 
 
 def js_day(day: Day) -> str:
