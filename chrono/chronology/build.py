@@ -19,6 +19,7 @@ from chrono.errors import ChronologyError, ParseError
 from chrono.events.event import Event, Problem
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
+from chrono.suggest import Guesser
 
 CENTURY_DAYS = 36525
 
@@ -180,13 +181,15 @@ def _check_references(
 ) -> list[list[str]]:
     """The ids each event's dates name; unknown ids in dates and relations are errors."""
     refs: list[list[str]] = []
+    guess = Guesser(index)
     for i, (event, fields) in enumerate(zip(events, parsed, strict=True)):
         mine: list[str] = []
         for field, expr in fields.items():
             for unit in expr.refs() if expr is not None else ():
                 assert unit.ref is not None
                 if unit.ref not in index:
-                    problems.append(_problem(event, field, f"{field}: unknown event @{unit.ref}"))
+                    unknown = f"unknown event @{unit.ref}{guess.hint(unit.ref, '@')}"
+                    problems.append(_problem(event, field, f"{field}: {unknown}"))
                     bad.add(i)
                 elif unit.ref == event.id:
                     problems.append(
@@ -197,7 +200,8 @@ def _check_references(
                     mine.append(unit.ref)
         for kind, other in event.relations:
             if other not in index:
-                problems.append(_problem(event, kind, f"{kind}: unknown event {other!r}"))
+                unknown = f"unknown event {other!r}{guess.hint(other)}"
+                problems.append(_problem(event, kind, f"{kind}: {unknown}"))
                 bad.add(i)
             elif other == event.id:
                 problems.append(_problem(event, kind, f"{kind}: an event cannot be {kind} itself"))
