@@ -23,7 +23,7 @@ VALID = Path(__file__).parent / "data" / "events" / "valid"
 SUMMARY = re.compile(r"(\d+) events, (\d+) errors, (\d+) warnings")
 FIELDS = (
     "after, before, contains, date, description, during, end, id, lane, overlaps, "
-    "reference, source, start, tags, title, url"
+    "quote, reference, source, start, tags, title, url"
 )
 TOO_DEEP = "nested too deeply (more than 100 lists and mappings inside each other)"
 MB = 1024 * 1024

@@ -25,7 +25,7 @@ from chrono.suggest import close_match
 
 FIELDS = (
     "id", "title", "date", "start", "end", *RELATIONS,
-    "lane", "tags", "source", "url", "description", "reference",
+    "lane", "tags", "source", "url", "description", "quote", "reference",
 )  # fmt: skip
 DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file-level fields
 LISTS = ("tags", *RELATIONS)
@@ -149,6 +149,7 @@ class Checker:
             source=text.get("source"),
             url=text.get("url"),
             description=text.get("description"),
+            quote=text.get("quote"),
             reference=reference,
             lines={name: field.line for name, field in fields.items()},
         )
