@@ -233,14 +233,18 @@ def build(
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
-    Defaults may be set in ./pyproject.toml under [tool.chrono.build]; options win.
+    Defaults come from [tool.chrono.build] in the nearest pyproject.toml (or [build]
+    in a chrono.toml) found from the events folder upward; options win.
 
     Example: chrono build events/ --out exports/ --format html,json,csv --fragment
     """
-    from chrono.config import build_defaults
+    from chrono.config import find_settings
     from chrono.export import DEFAULT_FORMATS, write_exports
 
-    config = build_defaults()
+    settings = find_settings(directory)
+    if settings.path is not None:
+        print(f"settings from {_shown(settings.path)}")
+    config = settings.build
     target = out or Path(config.get("out", "exports"))
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
@@ -315,6 +319,14 @@ def extract(
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
         print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be said: from the working directory when under it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 LARGE_INPUT = 2_000_000  # bytes of event files: past this, show progress
