@@ -72,7 +72,7 @@ def parse(
         except ParseError as err:
             failed = True
             if as_json:
-                print(json.dumps({"text": text, "error": str(err)}, ensure_ascii=False))
+                print(json.dumps({"text": text, "error": _message(err)}, ensure_ascii=False))
             else:
                 _print_error(err)
             continue
@@ -97,7 +97,7 @@ def _parse_lines(reference: object, dayfirst: bool | None) -> int:
             out = interval_dict(parse_text(text, reference, dayfirst=dayfirst), text)  # type: ignore[arg-type]
         except ParseError as err:
             failed = 1
-            out = {"text": text, "error": str(err)}
+            out = {"text": text, "error": _message(err)}
         write(dumps(out, ensure_ascii=False))
         write("\n")
     sys.stdout.flush()
@@ -130,8 +130,18 @@ def _explain(text: str, interval: object) -> None:
         console.print(f"  [yellow]warning[/yellow]    {escape(warning)}")
 
 
+def _message(err: ParseError) -> str:
+    """The error, and how to give a missing reference date with this command."""
+    from chrono.errors import MissingReferenceError
+
+    hint = (
+        " (give it with --reference YYYY-MM-DD)" if isinstance(err, MissingReferenceError) else ""
+    )
+    return f"{err}{hint}"
+
+
 def _print_error(err: ParseError) -> None:
-    print(f"error: {err}", file=sys.stderr)
+    print(f"error: {_message(err)}", file=sys.stderr)
     print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
 
 
@@ -153,7 +163,13 @@ def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{len(events)} events, {errors} errors, {warnings} warnings", file=sys.stderr)
+    if not events and not errors:
+        print(f"error: {_no_events(directory)}", file=sys.stderr)
+        errors += 1
+    print(
+        f"{_count(len(events), 'event')}, {_count(errors, 'error')}, {_count(warnings, 'warning')}",
+        file=sys.stderr,
+    )
     raise typer.Exit(1 if errors else 0)
 
 
@@ -166,7 +182,7 @@ def order(
 
     Example: chrono order events/ --json
     """
-    timeline = _timeline(directory)
+    timeline = _timeline(directory, "")
     if as_json:
         from chrono.export.timeline_json import event_dict
 
@@ -252,7 +268,7 @@ def build(
         raise ChronoError("--format: name at least one output (html, json, csv, png, svg)")
     with _steps(directory) as step:
         step("reading events")
-        timeline = _timeline(directory)
+        timeline = _timeline(directory, "; nothing was written")
         step("drawing and writing")
         written = write_exports(
             timeline,
@@ -270,8 +286,8 @@ def build(
     lanes = {p.event.lane for p in timeline.events}
     names = ", ".join(str(p) for p in written)
     print(
-        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
-        f"wrote {names}"
+        f"{_count(len(timeline.events), 'event')}, {_count(len(lanes), 'lane')}, "
+        f"{_count(len(warnings), 'warning')}; wrote {names}"
     )
 
 
@@ -319,6 +335,8 @@ def extract(
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
         print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+    if reference is None and any("reference date" in (m.error or "") for m in failed):
+        print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
 
 
 def _shown(path: Path) -> str:
@@ -366,19 +384,44 @@ def _steps(directory: Path) -> Iterator[Callable[[str], None]]:
         yield step
 
 
-def _timeline(directory: Path) -> Timeline:
-    """Load and build, or print every problem and stop with status 1."""
+def _timeline(directory: Path, written: str) -> Timeline:
+    """Load and build, or print every problem and stop with status 1 (``written`` ends it).
+
+    No events is an error too: an empty chart must not replace a good one.
+    """
     from chrono.chronology import build_timeline
     from chrono.errors import ProblemsError
     from chrono.events import load_events
 
     try:
         events = load_events(directory)
+        if not events.events:
+            _print_problems(events.warnings)
+            raise ChronoError(_no_events(directory) + written)
         return build_timeline(events.events, events.warnings)
     except ProblemsError as err:
         _print_problems(err.problems)
         errors = sum(p.severity == "error" for p in err.problems)
-        raise ChronoError(f"{errors} error(s) in {directory}; nothing was written") from None
+        raise ChronoError(f"{_count(errors, 'error')} in {directory}{written}") from None
+
+
+def _no_events(path: Path) -> str:
+    """Why a folder gives no events: it has no event files, or they hold none."""
+    from chrono.events.files import SUFFIXES
+
+    if path.is_dir() and not any(
+        found.suffix.lower() in SUFFIXES
+        and found.is_file()
+        and not any(part.startswith(".") for part in found.relative_to(path).parts)
+        for found in path.rglob("*")
+    ):
+        kinds = ", ".join(SUFFIXES[:-1]) + " and " + SUFFIXES[-1]
+        return f"{path}: no event files in this folder (chrono reads {kinds} files)"
+    return f"{path}: no events in {'its event files' if path.is_dir() else 'this file'}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -395,7 +438,31 @@ def _strip_warning(text: str) -> str:
 
 def main() -> None:
     try:
-        app()
+        status = app(standalone_mode=False)
     except ChronoError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(1)
+    except typer.Abort:
+        print("Aborted!", file=sys.stderr)
+        sys.exit(1)
+    except Exception as err:
+        if not isinstance(err, _click_error()):
+            raise
+        _show_click_error(err)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _click_error() -> type[Exception]:
+    """click's ClickException, whether typer vendors click or depends on it."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _show_click_error(err: Exception) -> None:
+    """A usage error as click words it, but with the one ``error:`` of every message."""
+    import io
+    import re
+
+    shown = io.StringIO()
+    err.show(file=shown)  # type: ignore[attr-defined]
+    sys.stderr.write(re.sub(r"^Error: ", "error: ", shown.getvalue(), flags=re.MULTILINE))
+    sys.exit(err.exit_code)  # type: ignore[attr-defined]

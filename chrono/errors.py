@@ -35,6 +35,14 @@ class ParseError(ChronoError, ValueError):
         return f"{line}\n{' ' * (self.position - start)}^"
 
 
+class MissingReferenceError(ParseError):
+    """A date that needs the document's date ('May 12', 'last year'), read without one.
+
+    A class of its own so that each caller can say how to give one: an option, a
+    ``reference`` field, an argument.
+    """
+
+
 class ProblemsError(ChronoError):
     """Errors found in event files, every one of them, each as ``path:line: message``."""
 

@@ -133,11 +133,13 @@ def test_build_takes_the_settings_of_the_events_project_and_says_which(tmp_path:
         '[tool.chrono.build]\ntitle = "Project title"\nformat = "json"\nout = "built"\n',
     )
     write(tmp_path / "project" / "events" / "coup.yaml", EVENT)
-    result = chrono("build", str(tmp_path / "project" / "events"), cwd=ROOT)
+    elsewhere = tmp_path / "elsewhere"  # not the repository: a wrong build must not write there
+    elsewhere.mkdir()
+    result = chrono("build", str(tmp_path / "project" / "events"), cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"settings from {project}"
     assert [p.name for p in (tmp_path / "project" / "built").iterdir()] == ["timeline.json"]
-    assert not (ROOT / "built").exists()
+    assert not any(elsewhere.iterdir())
 
 
 def test_build_in_this_repository_names_its_pyproject(tmp_path: Path) -> None:

@@ -15,13 +15,14 @@ from chrono.chronology import dates
 from chrono.chronology.network import INF, Contradiction, Network
 from chrono.chronology.order import certainly_precedes, order_and_ranks
 from chrono.days import Day
-from chrono.errors import ChronologyError, ParseError
+from chrono.errors import ChronologyError, MissingReferenceError, ParseError
 from chrono.events.event import Event, Problem
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
 from chrono.suggest import Guesser
 
 CENTURY_DAYS = 36525
+_REFERENCE_HINT = " (give the file or the event a 'reference: YYYY-MM-DD' field)"
 
 # What a relation field constrains (events.md), as links of the event that states it.
 _RELATION_LINKS = {
@@ -169,7 +170,8 @@ def _fields(event: Event) -> dict[str, str]:
 
 
 def _date_problem(event: Event, field: str, err: ParseError) -> Problem:
-    return _problem(event, field, f"{field}: {err}")
+    hint = _REFERENCE_HINT if isinstance(err, MissingReferenceError) else ""
+    return _problem(event, field, f"{field}: {err}{hint}")
 
 
 def _check_references(
