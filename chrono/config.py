@@ -87,7 +87,8 @@ def _settings(path: Path, table: object, prefix: str) -> Settings:
         raise SettingsError(f"{path}: {name} must be a table")
     for key, value in table.items():
         if key not in TABLES:
-            raise SettingsError(f"{path}: {name} {_unknown('table', key, TABLES)}")
+            what = "table" if isinstance(value, dict) else "setting"
+            raise SettingsError(f"{path}: {name} {_unknown(what, key, TABLES)}")
         if not isinstance(value, dict):
             raise SettingsError(f"{path}: {_section(prefix, key)} must be a table")
     build = dict(table.get("build", {}))

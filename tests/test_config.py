@@ -74,6 +74,7 @@ def test_out_is_relative_to_the_settings_file(tmp_path: Path) -> None:
     [
         ("[tool.chrono.build]\ntitel = 'x'\n", "[tool.chrono.build] has no setting 'titel'"),
         ("[tool.chrono.biuld]\n", "[tool.chrono] has no table 'biuld'"),
+        ("[tool.chrono]\ntitle = 'x'\n", "[tool.chrono] has no setting 'title'"),
         ("[tool.chrono]\nbuild = 3\n", "[tool.chrono.build] must be a table"),
         ("[tool.chrono.build]\nfragment = 'yes'\n", "fragment must be true or false, not 'yes'"),
         ("[tool.chrono.build]\ntitle = 3\n", "title must be text, not 3"),
