@@ -76,7 +76,7 @@ def parse(
         except ParseError as err:
             failed = True
             if as_json:
-                print(json.dumps({"text": text, "error": str(err)}, ensure_ascii=False))
+                print(json.dumps({"text": text, "error": _message(err)}, ensure_ascii=False))
             else:
                 _print_error(err)
             continue
@@ -119,7 +119,7 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
                 out.update(_edtf_fields(interval))
         except ParseError as err:
             failed = 1
-            out = {"text": text, "error": str(err)}
+            out = {"text": text, "error": _message(err)}
         write(dumps(out, ensure_ascii=False))
         write("\n")
     sys.stdout.flush()
@@ -152,8 +152,18 @@ def _explain(text: str, interval: object) -> None:
         console.print(f"  [yellow]warning[/yellow]    {escape(warning)}")
 
 
+def _message(err: ParseError) -> str:
+    """The error, and how to give a missing reference date with this command."""
+    from chrono.errors import MissingReferenceError
+
+    hint = (
+        " (give it with --reference YYYY-MM-DD)" if isinstance(err, MissingReferenceError) else ""
+    )
+    return f"{err}{hint}"
+
+
 def _print_error(err: ParseError) -> None:
-    print(f"error: {err}", file=sys.stderr)
+    print(f"error: {_message(err)}", file=sys.stderr)
     print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
 
 
@@ -174,7 +184,13 @@ def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{len(events)} events, {errors} errors, {warnings} warnings", file=sys.stderr)
+    if not events and not errors:
+        print(f"error: {_no_events(directory)}", file=sys.stderr)
+        errors += 1
+    print(
+        f"{_count(len(events), 'event')}, {_count(errors, 'error')}, {_count(warnings, 'warning')}",
+        file=sys.stderr,
+    )
     raise typer.Exit(1 if errors else 0)
 
 
@@ -187,7 +203,7 @@ def order(
 
     Example: chrono order events/ --json
     """
-    timeline = _timeline(directory)
+    timeline = _timeline(directory, "")
     if as_json:
         from chrono.export.timeline_json import event_dict
 
@@ -262,14 +278,18 @@ def build(
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
-    Defaults may be set in ./pyproject.toml under [tool.chrono.build]; options win.
+    Defaults come from [tool.chrono.build] in the nearest pyproject.toml (or [build]
+    in a chrono.toml) found from the events folder upward; options win.
 
     Example: chrono build events/ --out exports/ --format html,json,csv --fragment
     """
-    from chrono.config import build_defaults
+    from chrono.config import find_settings
     from chrono.export import DEFAULT_FORMATS
 
-    config = build_defaults()
+    settings = find_settings(directory)
+    if settings.path is not None:
+        print(f"settings from {_shown(settings.path)}")
+    config = settings.build
     target = out or Path(config.get("out", "exports"))
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
@@ -290,7 +310,7 @@ def build(
         return
     with _steps(directory) as step:
         step("reading events")
-        timeline = _timeline(directory)
+        timeline = _timeline(directory, "; nothing was written")
         step("drawing and writing")
         written = _write_exports(
             timeline,
@@ -308,8 +328,8 @@ def build(
     lanes = {p.event.lane for p in timeline.events}
     names = ", ".join(str(p) for p in written)
     print(
-        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
-        f"wrote {names}"
+        f"{_count(len(timeline.events), 'event')}, {_count(len(lanes), 'lane')}, "
+        f"{_count(len(warnings), 'warning')}; wrote {names}"
     )
 
 
@@ -363,10 +383,10 @@ def serve(
     """
     import tempfile
 
-    from chrono.config import build_defaults
+    from chrono.config import find_settings
     from chrono.serve import start
 
-    config = build_defaults()
+    config = find_settings(directory).build
     with tempfile.TemporaryDirectory(prefix="chrono-serve-") as temporary:
         target = out or Path(temporary)
         server = start(target, port)
@@ -429,6 +449,16 @@ def extract(
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
         print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+    if reference is None and any("reference date" in (m.error or "") for m in failed):
+        print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be said: from the working directory when under it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _write_exports(*args: Any, **kwargs: Any) -> list[Path]:
@@ -479,18 +509,44 @@ def _steps(directory: Path) -> Iterator[Callable[[str], None]]:
         yield step
 
 
-def _timeline(directory: Path) -> Timeline:
-    """Load and build, or print every problem ``check`` would and stop with status 1."""
+def _timeline(directory: Path, written: str) -> Timeline:
+    """Load and build, or print every problem ``check`` would and stop with status 1.
+
+    ``written`` ends the message (what was not written). No events is an error too:
+    an empty chart must not replace a good one.
+    """
     from chrono.chronology import analyse
     from chrono.events import read_events
 
     events, loaded = read_events(directory)
+    if not events and not any(p.severity == "error" for p in loaded):
+        _print_problems(loaded)
+        raise ChronoError(_no_events(directory) + written)
     timeline, problems = analyse(events, loaded)
     if timeline is None:
         _print_problems(problems)
         errors = sum(p.severity == "error" for p in problems)
-        raise ChronoError(f"{errors} error(s) in {directory}; nothing was written")
+        raise ChronoError(f"{_count(errors, 'error')} in {directory}{written}")
     return timeline
+
+
+def _no_events(path: Path) -> str:
+    """Why a folder gives no events: it has no event files, or they hold none."""
+    from chrono.events.files import SUFFIXES
+
+    if path.is_dir() and not any(
+        found.suffix.lower() in SUFFIXES
+        and found.is_file()
+        and not any(part.startswith(".") for part in found.relative_to(path).parts)
+        for found in path.rglob("*")
+    ):
+        kinds = ", ".join(SUFFIXES[:-1]) + " and " + SUFFIXES[-1]
+        return f"{path}: no event files in this folder (chrono reads {kinds} files)"
+    return f"{path}: no events in {'its event files' if path.is_dir() else 'this file'}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -507,7 +563,31 @@ def _strip_warning(text: str) -> str:
 
 def main() -> None:
     try:
-        app()
+        status = app(standalone_mode=False)
     except ChronoError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(1)
+    except typer.Abort:
+        print("Aborted!", file=sys.stderr)
+        sys.exit(1)
+    except Exception as err:
+        if not isinstance(err, _click_error()):
+            raise
+        _show_click_error(err)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _click_error() -> type[Exception]:
+    """click's ClickException, whether typer vendors click or depends on it."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _show_click_error(err: Exception) -> None:
+    """A usage error as click words it, but with the one ``error:`` of every message."""
+    import io
+    import re
+
+    shown = io.StringIO()
+    err.show(file=shown)  # type: ignore[attr-defined]
+    sys.stderr.write(re.sub(r"^Error: ", "error: ", shown.getvalue(), flags=re.MULTILINE))
+    sys.exit(err.exit_code)  # type: ignore[attr-defined]

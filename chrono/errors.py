@@ -1,17 +1,18 @@
 """One exception hierarchy: callers catch :class:`ChronoError` and get a clear message.
 
-This module sits at the bottom of the package and imports nothing from it, so every
-layer can raise these. Each class is one kind of failure; where a builtin names the
-same kind (a bad value, a missing key) the class is that builtin too, so code that
-knows nothing of chrono still catches it.
+This module sits at the bottom of the package (it imports only :mod:`chrono.suggest`,
+which imports nothing), so every layer can raise these. Each class is one kind of
+failure; where a builtin names the same kind (a bad value, a missing key) the class is
+that builtin too, so code that knows nothing of chrono still catches it.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
+
+from chrono.suggest import close_match, did_you_mean
 
 
 @attrs.frozen
@@ -74,14 +75,11 @@ class UnknownEventError(ChronoError, KeyError):
 
     def __init__(self, event_id: str, known: Iterable[str] = ()) -> None:
         self.event_id = event_id
-        self.suggestions = tuple(difflib.get_close_matches(event_id, list(known), n=3))
+        self.suggestion = close_match(event_id, known)
         super().__init__(event_id)
 
     def __str__(self) -> str:  # KeyError's own str() would show the repr of the id alone
-        hint = ""
-        if self.suggestions:
-            hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)"
-        return f"unknown event {self.event_id!r}{hint}"
+        return f"unknown event {self.event_id!r}{did_you_mean(self.suggestion)}"
 
 
 class ExportError(ChronoError, ValueError):
@@ -94,6 +92,14 @@ class ExportError(ChronoError, ValueError):
     def __init__(self, setting: str, message: str) -> None:
         self.setting = setting
         super().__init__(message)
+
+
+class MissingReferenceError(ParseError):
+    """A date that needs the document's date ('May 12', 'last year'), read without one.
+
+    A class of its own so that each caller can say how to give one: an option, a
+    ``reference`` field, an argument.
+    """
 
 
 class ProblemsError(ChronoError):

@@ -18,7 +18,7 @@ from chrono.days import (
     iso_weeks_in_year,
     month_length,
 )
-from chrono.errors import ParseError
+from chrono.errors import MissingReferenceError, ParseError
 from chrono.model import Interval, Window, coarser, lower, upper
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
@@ -215,11 +215,8 @@ class _Context:
 
     def ref(self, unit: Unit, what: str) -> Day:
         if self.reference is None:
-            raise ParseError(
-                self.text,
-                unit.start,
-                f"a reference date to resolve {what!r} (--reference YYYY-MM-DD, or "
-                f"a 'reference' field in the event file)",
+            raise MissingReferenceError(
+                self.text, unit.start, f"a reference date to resolve {what!r}"
             )
         return self.reference
 

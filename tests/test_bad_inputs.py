@@ -20,10 +20,10 @@ import pytest
 
 BAD = Path(__file__).parent / "data" / "bad"
 VALID = Path(__file__).parent / "data" / "events" / "valid"
-SUMMARY = re.compile(r"(\d+) events, (\d+) errors, (\d+) warnings")
+SUMMARY = re.compile(r"(\d+) events?, (\d+) errors?, (\d+) warnings?")
 FIELDS = (
     "after, before, contains, date, description, during, end, id, lane, overlaps, "
-    "reference, source, start, tags, title, url"
+    "quote, reference, source, start, tags, title, url"
 )
 TOO_DEEP = "nested too deeply (more than 100 lists and mappings inside each other)"
 MB = 1024 * 1024
@@ -48,25 +48,25 @@ HUGE = "a" * MB
 MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "deep-100k.yaml": (
         _text("[" * 100_000),
-        [f"error: events/deep-100k.yaml:1: YAML {TOO_DEEP}", "0 events, 1 errors, 0 warnings"],
+        [f"error: events/deep-100k.yaml:1: YAML {TOO_DEEP}", "0 events, 1 error, 0 warnings"],
     ),
     "deep-block-100k.yaml": (
         _text("- " * 100_000 + "x\n"),
         [
             f"error: events/deep-block-100k.yaml:1: YAML {TOO_DEEP}",
-            "0 events, 1 errors, 0 warnings",
+            "0 events, 1 error, 0 warnings",
         ],
     ),
     "deep-100k.json": (
         _text('{"title": "Deep",\n "notes": ' + "[" * 100_000),
-        [f"error: events/deep-100k.json:2: JSON {TOO_DEEP}", "0 events, 1 errors, 0 warnings"],
+        [f"error: events/deep-100k.json:2: JSON {TOO_DEEP}", "0 events, 1 error, 0 warnings"],
     ),
     "too-large.yaml": (
         _sparse(60 * MB),
         [
             "error: events/too-large.yaml:1: file too large: 60.0 MB, over the 50 MB limit for "
             "one event file (split it into several)",
-            "0 events, 1 errors, 0 warnings",
+            "0 events, 1 error, 0 warnings",
         ],
     ),
     "huge-url.yaml": (
@@ -74,7 +74,7 @@ MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         [
             "error: events/huge-url.yaml:3: url must be an http or https address, "
             f"not 'javascript:{'a' * 66}...'",
-            "0 events, 1 errors, 0 warnings",
+            "0 events, 1 error, 0 warnings",
         ],
     ),
     "huge-id.json": (
@@ -82,7 +82,7 @@ MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         [
             f"error: events/huge-id.json:1: bad id '{'a' * 77}...': an id has at most 200 "
             "characters",
-            "0 events, 1 errors, 0 warnings",
+            "0 events, 1 error, 0 warnings",
         ],
     ),
     "huge-field.json": (
@@ -90,7 +90,7 @@ MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         [
             f"warning: events/huge-field.json:3: unknown field '{'a' * 77}...' "
             f"(expected one of: {FIELDS})",
-            "1 events, 0 errors, 1 warnings",
+            "1 event, 0 errors, 1 warning",
         ],
     ),
 }

@@ -312,7 +312,7 @@ def test_an_unknown_id_is_a_chrono_key_error_with_a_suggestion() -> None:
     with pytest.raises(UnknownEventError) as info:
         timeline["landnig"]
     assert isinstance(info.value, KeyError) and isinstance(info.value, ChronoError)
-    assert str(info.value) == "unknown event 'landnig' (did you mean 'landing'?)"
+    assert str(info.value) == "unknown event 'landnig'; did you mean 'landing'?"
     with pytest.raises(KeyError, match=r"unknown event 'zzz'$"):
         timeline["zzz"]
     with pytest.raises(UnknownEventError):
@@ -374,6 +374,6 @@ def test_an_unknown_id_in_a_date_or_relation_suggests_the_near_ids() -> None:
         ]
     )
     assert sorted(errors) == [
-        "events/t.yaml:2: date: unknown event @landnig (did you mean @landing?)",
-        "events/t.yaml:3: after: unknown event 'lnading' (did you mean 'landing'?)",
+        "events/t.yaml:2: date: unknown event @landnig; did you mean @landing?",
+        "events/t.yaml:3: after: unknown event 'lnading'; did you mean 'landing'?",
     ]

@@ -63,5 +63,5 @@ def test_build_reports_what_check_reports(tmp_path: Path) -> None:
     assert any("around p" in e or "around q" in e for e in errors)
     assert any("around r" in e or "around s" in e for e in errors)
     assert _errors(built.stderr) == errors
-    assert "4 error(s)" in built.stderr and "nothing was written" in built.stderr
+    assert "4 errors in" in built.stderr and "nothing was written" in built.stderr
     assert not (tmp_path / "out").exists()

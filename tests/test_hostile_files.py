@@ -146,7 +146,7 @@ def test_hostile_file_is_refused_quickly_in_bounded_memory(case: str, tmp_path: 
     (tmp_path / "events").mkdir()
     write(tmp_path / "events" / name)
     lines, took, peak = check(tmp_path)
-    assert lines == [f"error: events/{message}", "0 events, 1 errors, 0 warnings"]
+    assert lines == [f"error: events/{message}", "0 events, 1 error, 0 warnings"]
     assert took < SECONDS
     assert peak < PEAK_MB
 
@@ -157,7 +157,7 @@ def test_a_large_file_under_the_limit_is_read_in_bounded_memory(tmp_path: Path) 
         stream.write("title: Large\ndate: next to nothing\ndescription: |\n")
         stream.write(("  " + "x" * 98 + "\n") * (40 * MB // 100))
     lines, took, peak = check(tmp_path)
-    assert lines[-1] == "1 events, 1 errors, 0 warnings"  # the date; the 40 MB were read
+    assert lines[-1] == "1 event, 1 error, 0 warnings"  # the date; the 40 MB were read
     assert took < 4 * SECONDS
     assert peak < PEAK_MB
 
@@ -189,7 +189,7 @@ def test_one_megabyte_values_are_cut_in_every_message(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     lines, took, _peak = check(tmp_path)
-    assert lines[-1] == "3 events, 6 errors, 1 warnings"
+    assert lines[-1] == "3 events, 6 errors, 1 warning"
     assert max(len(line) for line in lines) < 300
     assert took < SECONDS
 

@@ -21,7 +21,7 @@ from chrono.events.urls import is_web_address
 DATA = Path(__file__).parent / "data" / "events"
 FIELD_LIST = (
     "after, before, contains, date, description, during, end, id, lane, overlaps, "
-    "reference, source, start, tags, title, url"
+    "quote, reference, source, start, tags, title, url"
 )
 
 Loaded = tuple[list[Event], list[str]]

@@ -14,10 +14,11 @@ from typing import NamedTuple
 import attrs
 
 from chrono.chronology import dates
-from chrono.errors import ParseError, Problem, UnknownEventError, WindowError
+from chrono.errors import MissingReferenceError, ParseError, Problem, WindowError
 from chrono.events.event import Event
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
+from chrono.suggest import Guesser
 
 DATE_FIELDS = ("date", "start", "end")
 
@@ -39,8 +40,12 @@ def problem(event: Event, field: str | None, message: str, severity: str = "erro
     return Problem(event.file, line, message, severity)
 
 
+_REFERENCE_HINT = " (give the file or the event a 'reference: YYYY-MM-DD' field)"
+
+
 def _date_problem(event: Event, field: str, err: ParseError) -> Problem:
-    return problem(event, field, f"{field}: {err}")
+    hint = _REFERENCE_HINT if isinstance(err, MissingReferenceError) else ""
+    return problem(event, field, f"{field}: {err}{hint}")
 
 
 class Ids(NamedTuple):
@@ -126,12 +131,13 @@ def check_references(fields: Sequence[Fields], index: Mapping[str, int]) -> Refe
     named: list[tuple[str, ...]] = []
     problems: list[Problem] = []
     bad: set[int] = set()
+    guess = Guesser(index)
     for i, f in enumerate(fields):
         event = f.event
         mine: list[str] = []
         for field, ref, _position in f.refs():
             if ref not in index:
-                hint = _did_you_mean(ref, index, "@{}")
+                hint = guess.hint(ref, "@")
                 problems.append(problem(event, field, f"{field}: unknown event @{ref}{hint}"))
                 bad.add(i)
             elif ref == event.id:
@@ -143,7 +149,7 @@ def check_references(fields: Sequence[Fields], index: Mapping[str, int]) -> Refe
                 mine.append(ref)
         for kind, other in event.relations:
             if other not in index:
-                hint = _did_you_mean(other, index, "{!r}")
+                hint = guess.hint(other)
                 problems.append(problem(event, kind, f"{kind}: unknown event {other!r}{hint}"))
                 bad.add(i)
             elif other == event.id:
@@ -151,12 +157,6 @@ def check_references(fields: Sequence[Fields], index: Mapping[str, int]) -> Refe
                 bad.add(i)
         named.append(tuple(mine))
     return References(tuple(named), Findings(tuple(problems), frozenset(bad)))
-
-
-def _did_you_mean(event_id: str, known: Iterable[str], shown: str) -> str:
-    """`` (did you mean @landing?)`` for a near id, as UnknownEventError suggests it."""
-    near = UnknownEventError(event_id, known).suggestions
-    return f" (did you mean {' or '.join(shown.format(n) for n in near)}?)" if near else ""
 
 
 class ReadingOrder(NamedTuple):

@@ -35,6 +35,7 @@ class Event:
     source: str | None = None
     url: str | None = None
     description: str | None = None
+    quote: str | None = None  # the passage of the source it was drawn from (chrono extract)
     reference: Day | None = None
     lines: dict[str, int] = attrs.field(factory=dict, eq=False, hash=False)
 

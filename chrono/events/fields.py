@@ -8,7 +8,6 @@ ids made for the events after it do not shift once it is fixed.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,10 +21,11 @@ from chrono.events.limits import MAX_ID_LENGTH, quoted
 from chrono.events.records import Field, Mapping, describe
 from chrono.events.urls import is_web_address
 from chrono.parse import to_day
+from chrono.suggest import close_match, did_you_mean
 
 FIELDS = (
     "id", "title", "date", "start", "end", *RELATIONS,
-    "lane", "tags", "source", "url", "description", "reference",
+    "lane", "tags", "source", "url", "description", "quote", "reference",
 )  # fmt: skip
 DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file-level fields
 LISTS = ("tags", *RELATIONS)
@@ -60,8 +60,8 @@ def slug(title: str) -> str:
 def unknown(name: str, expected: Iterable[str], what: str = "field", also: str = "") -> str:
     """The warning for a field no one reads, with a guess when the name is close to one."""
     names = sorted(expected)
-    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75)
-    guess = f"; did you mean {close[0]!r}?" if close else ""
+    close = close_match(name.lower(), names)
+    guess = did_you_mean(close)
     return f"unknown {what} {quoted(name)} (expected one of: {', '.join(names)}{also}{guess})"
 
 
@@ -149,6 +149,7 @@ class Checker:
             source=text.get("source"),
             url=text.get("url"),
             description=text.get("description"),
+            quote=text.get("quote"),
             reference=reference,
             lines={name: field.line for name, field in fields.items()},
         )
