@@ -16,7 +16,9 @@ from chrono.extract import extract
 from chrono.extract.draft import as_yaml, drafts
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT.parent / "shared" / "seed" / "article.txt"
+# The example article: a dateline, and dates like the ones analysts meet in news
+# ("August 2020", "from March to June 2022", "May 12" then "Monday", "since ...").
+ARTICLE = ROOT / "examples" / "article.txt"
 
 Found = list[tuple[str, str | None, str | None]]
 
@@ -32,16 +34,27 @@ def found(text: str, reference: str | None = "2025-07-15") -> Found:
     return out
 
 
-def test_the_seed_article_gives_exactly_its_dates() -> None:
+def test_the_example_article_gives_exactly_its_dates() -> None:
     text = ARTICLE.read_text(encoding="utf-8")
     mentions = extract(text, "2025-07-15").mentions
-    assert [(m.text, text[m.start : m.end]) for m in mentions] == [
-        ("September 2024", "September 2024"), ("2022", "2022"), ("August 2020", "August 2020"),
-        ("May 12", "May 12"), ("Monday", "Monday")]
+    expected = ["July 15, 2025", "August 2020", "from March to June 2022", "March",
+                "June 2022", "September 2024", "May 12", "Monday", "since August 2020",
+                "August 2020"]
+    assert [text[m.start : m.end] for m in mentions] == expected
+    assert [m.text for m in mentions] == expected
     assert found(text) == [
-        ("September 2024", "2024-09-01", "2024-09-30"), ("2022", "2022-01-01", "2022-12-31"),
-        ("August 2020", "2020-08-01", "2020-08-31"), ("May 12", "2025-05-12", "2025-05-12"),
-        ("Monday", "2025-05-12", "2025-05-12")]
+        ("July 15, 2025", "2025-07-15", "2025-07-15"),  # the dateline
+        ("August 2020", "2020-08-01", "2020-08-31"),
+        ("from March to June 2022", "2022-03-01", "2022-06-30"),
+        ("March", "2022-03-01", "2022-03-31"),  # the first end borrows the second's year
+        ("June 2022", "2022-06-01", "2022-06-30"),
+        ("September 2024", "2024-09-01", "2024-09-30"),
+        ("May 12", "2025-05-12", "2025-05-12"),  # nearest the reference, in the past
+        ("Monday", "2025-05-12", "2025-05-12"),  # the Monday of the day just mentioned
+        ("since August 2020", "2020-08-01", None),  # ongoing
+        ("August 2020", "2020-08-01", "2020-08-31")]
+    # "$4 million", "300 kilometers", "140 passengers", "twelve-year", "twenty minutes"
+    # and "2,000 reais" are numbers, not dates: none of them is a mention above.
 
 
 @pytest.mark.parametrize("text", [
@@ -134,12 +147,15 @@ def test_drafts_read_back_to_the_same_windows() -> None:
     by_title: dict[str, list[object]] = {}
     for p in placed:
         by_title.setdefault(p.event.title, []).append((p.start, p.end))
-    for draft, mention in zip(drafts(extraction), extraction.mentions, strict=True):
+    whole = [m for m in extraction.mentions if m.part_of is None]  # a range's ends: no draft
+    for draft, mention in zip(drafts(extraction), whole, strict=True):
         assert draft["quote"] == " ".join(mention.sentence.split())
         assert mention.interval is not None
         assert (mention.interval.start, mention.interval.end) in by_title[draft["title"]]
-    assert [d["date"] for d in drafts(extraction)] == ["2024-09", "2022", "2020-08",
-                                                       "2025-05-12", "2025-05-12"]
+    # A range and its ends make one draft; "since" keeps its words (extract.md).
+    assert [d["date"] for d in drafts(extraction)] == [
+        "2025-07-15", "2020-08", "2022-03/2022-06", "2024-09", "2025-05-12", "2025-05-12",
+        "since August 2020"]
 
 
 def chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -153,12 +169,13 @@ def test_cli_json_spans_index_the_document() -> None:
     out = json.loads(result.stdout)
     text = ARTICLE.read_text(encoding="utf-8")
     assert out["reference"] == "2025-07-15"
-    assert [m["text"] for m in out["mentions"]] == ["September 2024", "2022", "August 2020",
-                                                    "May 12", "Monday"]
+    assert [m["text"] for m in out["mentions"]][:3] == ["July 15, 2025", "August 2020",
+                                                        "from March to June 2022"]
+    assert len(out["mentions"]) == 10
     for m in out["mentions"]:
         assert text[m["span"][0] : m["span"][1]] == m["text"]
         assert m["sentence"] and m["start"] and m["end"]
-    assert len(out["events"]) == 5
+    assert len(out["events"]) == 7
 
 
 def test_cli_reads_standard_input_and_reports_unresolved_mentions() -> None:
