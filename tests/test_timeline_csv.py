@@ -86,6 +86,13 @@ def test_missing_values_are_empty_cells_and_open_ends_empty_dates() -> None:
     assert row["latest"] == ""
 
 
+def test_an_open_start_is_an_empty_cell() -> None:
+    [row] = rows(Event("a", "Before 2021", "f.yaml", 3, date="before 2021"))
+    assert (row["start_earliest"], row["start_latest"]) == ("", "2020-12-31")
+    assert (row["end_earliest"], row["end_latest"]) == ("", "2020-12-31")
+    assert (row["earliest"], row["latest"]) == ("", "2020-12-31")
+
+
 def test_windows_and_ranks_of_overlapping_events() -> None:
     got = rows(
         Event("a", "A", "f.yaml", 1, date="2021"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from chrono import units
 from chrono.days import Day
 from chrono.model import Window
 from chrono.units import (
@@ -134,7 +135,10 @@ def test_weeks_decades_and_centuries() -> None:
     ],
 )
 def test_parts_of_a_year(part: str, first: str, last: str) -> None:
-    assert part_of(year_window(2022), "year", part) == w(first, last)
+    got = part_of(year_window(2022), "year", part)
+    assert got == w(first, last)
+    assert got.earliest is not None and got.latest is not None  # whole numbers of days:
+    assert (got.earliest.isoformat(), got.latest.isoformat()) == (first, last)
 
 
 @pytest.mark.parametrize(
@@ -234,6 +238,12 @@ def test_two_steps_and_open_ends() -> None:
     assert widen(w("2004-02-29", "2004-02-29"), "year", 1) == w("2003-02-28", "2005-02-28")
 
 
+def test_a_start_on_a_month_end_moves_back_to_the_same_day() -> None:
+    # Only the latest day keeps to a month's end: 30 April less a month is 30 March.
+    assert widen(w("2004-04-30", "2004-05-10"), "month", 1) == w("2004-03-30", "2004-06-10")
+    assert widen(w("2004-04-30", "2004-05-10"), "year", 1) == w("2003-04-30", "2005-05-10")
+
+
 def test_whole_months_stay_whole() -> None:
     assert widen(month_window(2004, 6), "month", 1) == w("2004-05-01", "2004-07-31")
     assert widen(month_window(2004, 2), "month", 1) == w("2004-01-01", "2004-03-31")
@@ -263,6 +273,9 @@ def test_shifting_by_months_clamps_to_the_month_reached() -> None:
         (1, "century", 36524, 36525),
     ],
 )
-def test_how_long_an_offset_lasts(amount: int, unit: str, fewest: int, most: int) -> None:
+def test_how_long_an_offset_lasts(
+    amount: int, unit: str, fewest: int, most: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(units, "_OFFSET_CACHE", {})  # computed here, not found in the cache
     assert offset_days(amount, unit) == (fewest, most)
     assert offset_days(amount, unit) == (fewest, most)  # the second time from the cache

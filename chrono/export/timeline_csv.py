@@ -68,5 +68,6 @@ def timeline_csv(timeline: Timeline) -> bytes:
             "file": e.file,
             "line": e.line,
         }
-        writer.writerow(neutralise(str(v)) if k in _TEXT else v for k, v in row.items())
+        # By the header's names, so that a cell can only land in its own column.
+        writer.writerow(neutralise(str(row[c])) if c in _TEXT else row[c] for c in COLUMNS)
     return buffer.getvalue().encode("utf-8")
