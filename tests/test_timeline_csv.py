@@ -93,6 +93,19 @@ def test_an_open_start_is_an_empty_cell() -> None:
     assert (row["earliest"], row["latest"]) == ("", "2020-12-31")
 
 
+def test_an_open_end_of_the_start_window_and_a_date_of_events_only() -> None:
+    got = rows(
+        Event("a", "A", "f.yaml", 1, date="2022"),
+        Event("b", "After A", "f.yaml", 2, date="after @a"),  # no date of its own
+        Event("c", "After 2021", "f.yaml", 3, date="after 2021"),
+    )
+    by_id = {r["id"]: r for r in got}
+    assert (by_id["b"]["start_earliest"], by_id["b"]["start_latest"]) == ("2022-01-01", "")
+    assert by_id["b"]["precision"] == ""  # a date that only names events has none
+    assert (by_id["c"]["start_earliest"], by_id["c"]["start_latest"]) == ("2022-01-01", "")
+    assert by_id["c"]["precision"] == "year"
+
+
 def test_windows_and_ranks_of_overlapping_events() -> None:
     got = rows(
         Event("a", "A", "f.yaml", 1, date="2021"),
