@@ -6,7 +6,9 @@ run ``chrono.extract.extract`` on the plain text and compare what it finds with 
 DATE timexes: span precision and recall by overlap, and, where the annotated value
 names a definite window, whether our window is the same.
 
-Run from the repository root: ``python benchmarks/tempeval.py [--json] [--all]``.
+The corpus is not part of the repository: give the folder
+of ``*.tml`` files with ``--data DIR`` or the environment variable ``CHRONO_TEMPEVAL``.
+Run from the repository root: ``python benchmarks/tempeval.py --data DIR [--json] [--all]``.
 It is a measurement, not a test: it exits 0 whatever the figures.
 """
 
@@ -27,8 +29,7 @@ from typing import Any
 from chrono.days import Day, iso_week_monday, iso_weeks_in_year
 from chrono.extract.mention import Mention
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "tempeval-aquaint"
+DATA_VARIABLE = "CHRONO_TEMPEVAL"  # where the TimeML files are, when --data is not given
 CONTEXT = 40  # characters shown either side of a miss
 
 
@@ -433,7 +434,12 @@ def _print_misses(title: str, misses: Sequence[Miss], limit: int | None) -> None
 
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of *.tml files")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=data_folder(),
+        help=f"folder of *.tml files (default: ${DATA_VARIABLE})",
+    )
     parser.add_argument("--json", action="store_true", help="print only the summary, as JSON")
     parser.add_argument("--docs", type=int, default=None, metavar="N", help="first N documents")
     parser.add_argument(
@@ -441,9 +447,17 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--all", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
+    if args.data is None:
+        parser.error(f"no corpus: give --data DIR or set {DATA_VARIABLE} to the folder of *.tml")
     if not args.data.is_dir():
         parser.error(f"no data folder at {args.data}")
     return args
+
+
+def data_folder() -> Path | None:
+    """The corpus folder named by the environment, if any."""
+    value = os.environ.get(DATA_VARIABLE, "").strip()
+    return Path(value) if value else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

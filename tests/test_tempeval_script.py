@@ -7,6 +7,7 @@ extractor is; they guard the yardstick, not what it measures.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 
 import chrono.extract
 from benchmarks.tempeval import (
+    DATA_VARIABLE,
     Document,
     Score,
     Timex,
@@ -291,3 +293,46 @@ def test_text_report_lists_misses(
     assert "crashed documents (1)" in out and "RuntimeError: boom" in out
     assert "missed DATE timexes (6, showing 2; --all for all)" in out
     assert "recall               0.000 (0/6)" in out
+
+
+def test_the_corpus_folder_comes_from_the_environment(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(
+        chrono.extract, "extract", lambda text, reference=None: SimpleNamespace(mentions=())
+    )
+    (tmp_path / "A.tml").write_text(TIMEML, encoding="utf-8")
+    monkeypatch.setenv(DATA_VARIABLE, str(tmp_path))
+    assert main(["--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 1
+
+
+def test_without_a_corpus_the_script_says_how_to_give_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(DATA_VARIABLE, raising=False)
+    with pytest.raises(SystemExit) as stop:
+        main([])
+    assert stop.value.code == 2
+    assert "--data DIR" in capsys.readouterr().err
+
+
+CORPUS = os.environ.get(DATA_VARIABLE, "")
+
+
+@pytest.mark.skipif(
+    not CORPUS,
+    reason=f"the TempEval-3 corpus is not in the repository: set {DATA_VARIABLE}=/path/to/"
+    "a folder of TimeML *.tml files to score the extractor on it",
+)
+def test_the_extractor_on_the_corpus_keeps_its_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The README's figures (73 AQUAINT documents) less a margin: a regression fails here.
+    assert main(["--data", CORPUS, "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
+    assert summary["f1"] >= 0.92
+    assert summary["value_accuracy"] >= 0.84

@@ -74,5 +74,6 @@ def timeline_csv(timeline: Timeline) -> bytes:
             "edtf": said.text,
             "edtf_exact": "true" if said.exact else "false",
         }
-        writer.writerow(neutralise(str(v)) if k in _TEXT else v for k, v in row.items())
+        # By the header's names, so that a cell can only land in its own column.
+        writer.writerow(neutralise(str(row[c])) if c in _TEXT else row[c] for c in COLUMNS)
     return buffer.getvalue().encode("utf-8")
