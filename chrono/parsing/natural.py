@@ -1,7 +1,10 @@
 """English date phrases: a recursive-descent reader over tokens, producing nodes.
 
-Each rule looks at a token or two and commits; nothing is tried and undone, so
-reading is linear in the number of tokens.
+Each rule looks at a bounded number of tokens ahead and commits. Two places step
+back, each at most once per expression and by a bounded number of tokens: a
+weekday followed by a comma that turns out not to begin a date (``Monday, the
+talks``) and, in running text only, a range word not followed by a date (``Sept.
+2024 - and then``). Reading is therefore linear in the number of tokens.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from chrono.errors import ParseError
 from chrono.parsing import edtf
 from chrono.parsing.lexer import Token, tokenize
 from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.suggest import unknown_word
 from chrono.parsing.vocabulary import (
     APPROXIMATE,
     DECADE_WORDS,
@@ -106,6 +110,17 @@ class Parser:
 
     def fail(self, expected: str, at: int | None = None) -> ParseError:
         return ParseError(self.text, self.here() if at is None else at, expected)
+
+    def misspelt(self, k: int = 0) -> ParseError | None:
+        """An error naming the month or weekday that the word ``k`` ahead misspells, if any.
+
+        Whole expressions only: in running text a failed reading is simply no date.
+        """
+        tok = self.peek(k)
+        if self.partial or tok is None or tok.kind != "word":
+            return None
+        message = unknown_word(self.text[tok.start : tok.end])
+        return None if message is None else ParseError(self.text, tok.start, message)
 
     def take_words(self, *words: str) -> bool:
         for k, w in enumerate(words):
@@ -373,6 +388,10 @@ class Parser:
         if self.word(1) in UNIT_WORDS and self.word(2) == "ago":
             self.i += 1
             return self.ago(tok.start, n)
+        if digits <= 2:
+            misspelt = self.misspelt(1)  # 18 Mya 1969
+            if misspelt is not None:
+                raise misspelt
         self.i += 1
         return self.year_from(tok, n, digits)
 
@@ -451,7 +470,7 @@ class Parser:
         self.take_words("of")
         month = self.month_word()
         if month is None:
-            raise self.fail("a month name after the day")
+            raise self.misspelt() or self.fail("a month name after the day")
         word = self.word() or ""
         self.i += 1
         self.take_abbreviation_dot(word, _FULL_MONTHS)
@@ -474,7 +493,7 @@ class Parser:
             return self.century(tok.start, n)
         if self.word() == "of" or self.month_word() is not None:
             return self.day_month(tok.start, n, tok)
-        raise self.fail("'century' or a month after the ordinal")
+        raise self.misspelt() or self.fail("'century' or a month after the ordinal")
 
     def century(self, start: int, n: int) -> Unit:
         if n < 1:
@@ -597,7 +616,7 @@ class Parser:
                 raise self.fail("a number of units before 'ago'")
             self.i += 1
             return self.ago(start, NUMBERS[word])
-        raise self.fail(_EXPECTED_UNIT)
+        raise self.misspelt() or self.fail(_EXPECTED_UNIT)
 
     def after_month(self, start: int, month: int) -> Unit:
         """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
@@ -658,7 +677,7 @@ class Parser:
             return Unit("relative", tok.start, end, unit=word, shift=shift)
         if word in MONTHS:
             return Unit("month", tok.start, end, month=MONTHS[word], shift=shift)
-        raise self.fail(
-            "year, month, week, quarter, decade, a weekday, a month or a season",
-            self.tokens[self.i - 1].start,
+        self.i -= 1
+        raise self.misspelt() or self.fail(
+            "year, month, week, quarter, decade, a weekday, a month or a season"
         )
