@@ -61,6 +61,12 @@ _SHIFT_WORDS = {
 }
 
 
+_PADDING: list[str | None] = [None] * 8  # more than any rule looks ahead
+_APPROXIMATE = frozenset(APPROXIMATE)
+_LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
+_PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
+
+
 class Parser:
     """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
 
@@ -73,7 +79,15 @@ class Parser:
         partial: bool = False,
     ) -> None:
         self.text = text
-        self.tokens = tokenize(text) if tokens is None else tokens
+        # The word at each position (None for other tokens), padded past the end, so that
+        # looking a few words ahead is one index. Only for text of our own: a caller's
+        # token list may be a whole document, and this parser reads a few of its tokens.
+        self.words: list[str | None] | None = None
+        if tokens is None:
+            tokens = tokenize(text)
+            self.words = [t.value if t.kind == "word" else None for t in tokens]
+            self.words += _PADDING
+        self.tokens = tokens
         self.i = start
         self.dayfirst = dayfirst
         # in running text an expression ends where the grammar stops, not at the text's end
@@ -87,6 +101,9 @@ class Parser:
         return tokens[j] if j < len(tokens) else None
 
     def word(self, k: int = 0) -> str | None:
+        words = self.words
+        if words is not None:
+            return words[self.i + k]
         j = self.i + k
         tokens = self.tokens
         if j < len(tokens):
@@ -154,6 +171,8 @@ class Parser:
     def expression(self) -> Expression:
         if not self.tokens:
             raise self.fail("a date expression")
+        if self.word() is None:
+            return self.expression_from_token()
         self.take_words("sometime") or self.take_words("some", "time")
         if self.take_words("between"):
             first = self.unit()
@@ -175,6 +194,25 @@ class Parser:
         year_range = self.year_range()
         if year_range is not None:
             return self.finish(year_range)
+        first = self.unit()
+        second = self.range_end(first)
+        if second is not None:
+            return self.finish(Expression("span", first, second))
+        return self.finish(Expression("single", first))
+
+    def expression_from_token(self) -> Expression:
+        """An expression that begins with a number, a date or a sign: no leading words."""
+        tok = self.peek()
+        if tok is None:
+            pass
+        elif tok.kind == "num":
+            offset = self.offset()
+            if offset is not None:
+                return self.finish(offset)
+        elif tok.kind == "date":
+            year_range = self.year_range()
+            if year_range is not None:
+                return self.finish(year_range)
         first = self.unit()
         second = self.range_end(first)
         if second is not None:
@@ -301,15 +339,17 @@ class Parser:
     def unit(self) -> Unit:
         start = self.here()
         widen = 0
-        while self.word() in APPROXIMATE and not (self.word() == "some" and self.word(1) == "time"):
+        while self.word() in _APPROXIMATE and not (
+            self.word() == "some" and self.word(1) == "time"
+        ):
             self.i += 1
             self.take_dot()
             widen += 1
         widen = min(widen, 1)
-        while self.word() in ("in", "on", "during", "at", "of", "over"):
+        while self.word() in _LEAD_WORDS:
             self.i += 1
         parts: list[str] = []
-        while True:
+        while self.word() in _PART_STARTS:
             if self.word() == "the" and self.word(1) in ("early", "mid", "late"):
                 self.i += 1  # the early 1990s
             part = self.take_phrase(_PARTS)
