@@ -6,6 +6,9 @@ to the past"), not taken from the code: each tie below is an exact tie in days.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,12 +16,21 @@ from hypothesis import strategies as st
 import chrono
 from chrono.days import Day
 from chrono.extract import extract
+from chrono.model import Window
 from chrono.resolve import (
     month_day_nearest,
     month_nearest,
     pick,
     weekday_near,
     weekday_on_or_before,
+)
+from chrono.units import (
+    PART_NAMES,
+    century_window,
+    decade_window,
+    months_window,
+    part_of,
+    years_window,
 )
 
 
@@ -129,3 +141,64 @@ def test_said_monday_is_read_against_the_reference(sentence: str, monday: str) -
     weekday = [m for m in mentions if m.text == "Monday"]
     assert len(weekday) == 1 and weekday[0].interval is not None
     assert str(weekday[0].interval.earliest) == monday
+
+
+def _revalidated(interval: chrono.Interval) -> chrono.Interval:
+    """The same fields through the validating constructors of Window and Interval."""
+
+    def again(w: Window | None) -> Window | None:
+        return None if w is None else Window(w.earliest, w.latest)
+
+    start, end = again(interval.start), again(interval.end)
+    assert start is not None and end is not None
+    return chrono.Interval(
+        start,
+        end,
+        interval.precision,
+        core=again(interval.core),
+        qualifiers=interval.qualifiers,
+        warnings=interval.warnings,
+        rule=interval.rule,
+    )
+
+
+_GOLDEN = json.loads((Path(__file__).parent / "data" / "dates_golden.json").read_text("utf-8"))
+
+
+def test_intervals_built_without_validators_pass_them() -> None:
+    checked = 0
+    for row in _GOLDEN:
+        try:
+            interval = chrono.parse(row["text"], row["reference"])
+        except chrono.ParseError:
+            continue
+        assert _revalidated(interval) == interval, row["text"]
+        checked += 1
+    assert checked > 100
+
+
+_SEASON_PARTS = {p: p for p in ("early", "mid", "late", "half1", "half2")}
+
+
+@given(
+    st.integers(-5000, 5000),
+    st.integers(1, 12),
+    st.sampled_from([1, 3, 4, 6]),
+    st.sampled_from(list(PART_NAMES)),
+)
+def test_unit_windows_pass_the_window_validator(
+    year: int, month: int, count: int, part: str
+) -> None:
+    for window in (
+        months_window(year, month, count),
+        years_window(year, year),
+        decade_window(year),
+        century_window(year),
+        part_of(decade_window(year), "decade", part),
+        part_of(
+            months_window(year, month, max(count, 3)), "season", _SEASON_PARTS.get(part, "mid")
+        ),
+    ):
+        assert window.earliest is not None and window.latest is not None
+        assert Window(window.earliest, window.latest) == window
+        assert window.earliest <= window.latest
