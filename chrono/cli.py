@@ -85,20 +85,22 @@ def parse(
 
 def _parse_lines(reference: object, dayfirst: bool | None) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
+    from chrono.days import Day
     from chrono.parse import parse as parse_text
     from chrono.serialize import interval_dict
 
-    dumps = json.dumps
+    ref = reference if isinstance(reference, Day) else None  # the caller read it once
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
     write = sys.stdout.write
     failed = 0
     for raw in sys.stdin:
         text = raw.rstrip("\r\n")
         try:
-            out = interval_dict(parse_text(text, reference, dayfirst=dayfirst), text)  # type: ignore[arg-type]
+            out = interval_dict(parse_text(text, ref, dayfirst=dayfirst), text)
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": str(err)}
-        write(dumps(out, ensure_ascii=False))
+        write(encode(out))
         write("\n")
     sys.stdout.flush()
     return failed
