@@ -104,23 +104,25 @@ def _edtf_fields(interval: object) -> dict[str, object]:
 
 def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
+    from chrono.days import Day
     from chrono.parse import parse as parse_text
     from chrono.serialize import interval_dict
 
-    dumps = json.dumps
+    ref = reference if isinstance(reference, Day) else None  # the caller read it once
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
     write = sys.stdout.write
     failed = 0
     for raw in sys.stdin:
         text = raw.rstrip("\r\n")
         try:
-            interval = parse_text(text, reference, dayfirst=dayfirst)  # type: ignore[arg-type]
+            interval = parse_text(text, ref, dayfirst=dayfirst)
             out = interval_dict(interval, text)
             if as_edtf:
                 out.update(_edtf_fields(interval))
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": _message(err)}
-        write(dumps(out, ensure_ascii=False))
+        write(encode(out))
         write("\n")
     sys.stdout.flush()
     return failed

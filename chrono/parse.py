@@ -11,7 +11,7 @@ from chrono.model import Interval, Window
 from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf
 from chrono.parsing.natural import Parser
 from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS
-from chrono.resolve import resolve
+from chrono.resolve import has_month_day, month_day_nearest, month_day_rule, resolve
 from chrono.units import month_window, year_window
 
 MAX_LENGTH = 1000  # longer text is no date expression; refusing it bounds the work
@@ -165,24 +165,9 @@ def _fast(body: str, reference: Day | None, direction: str | None) -> Interval |
 def _month_day(
     month: int, day: int, reference: Day | None, direction: str | None
 ) -> Interval | None:
-    """``May 12``: the occurrence nearest the reference date, ties to the past (dates.md).
-
-    Whatever needs more (no reference, a tense, February 29, a day the month never has)
-    is left to the full grammar, which says the same or gives the error.
-    """
-    if reference is None or direction is not None or (month, day) == (2, 29):
+    """``May 12`` by resolve.py's rule; no reference or a day no month has goes to the grammar."""
+    if reference is None or not has_month_day(month, day):
         return None
-    if not 1 <= day <= month_length(2023, month):
-        return None
-    r = reference.ordinal
-    year = reference.year
-    best = min(
-        (days_from_civil(y, month, day) for y in (year - 1, year, year + 1)),
-        key=lambda o: (abs(o - r), 0 if o <= r else 1),
-    )
-    d = Day(best)
-    rule = (
-        f"{MONTH_NAMES[month]} {day} without a year: the occurrence nearest to the "
-        f"reference date {reference}"
-    )
+    d = month_day_nearest(month, day, reference, direction)
+    rule = month_day_rule(month, day, reference, direction)
     return Interval.within(Window(d, d), "day", rule=rule)

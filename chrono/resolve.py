@@ -7,6 +7,7 @@ keeps the rules of dates.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from chrono.days import (
@@ -51,18 +52,36 @@ class Resolved(NamedTuple):
     rule: str
 
 
+class Base(NamedTuple):
+    """A unit's own days, before parts and widening: what each kind's handler returns."""
+
+    window: Window
+    precision: str
+    kind: str  # how parts cut it (see Resolved)
+    rule: str
+
+
+class Around(NamedTuple):
+    """The unit of some size holding a day, moved some units (``last month``, ``2 years ago``)."""
+
+    window: Window
+    precision: str
+
+
 def resolve(
     expression: Expression, reference: Day | None, text: str, direction: str | None = None
 ) -> Interval:
     ctx = _Context(text, reference, direction)
-    for named in expression.refs():
+    first, second = expression.first, expression.second
+    if first.ref is not None or (second is not None and second.ref is not None):
+        named = first if first.ref is not None else second
+        assert named is not None
         raise ParseError(
             text,
             named.end - len(named.ref or "") - 1,
             "a date: an event reference (@id) needs the event "
             "files that define it (use it in an event's date)",
         )
-    first, second = expression.first, expression.second
     if expression.form in ("offset-after", "offset-before", "within"):
         return _offset(expression, ctx.unit(first))
     if second is not None and expression.form in ("span", "between"):
@@ -87,7 +106,11 @@ def resolve(
             b.window.latest if upper(b.window.latest) >= upper(a.window.latest) else a.window.latest
         )
         if core is not None:
-            core = Window(core.earliest, max(core.latest, (a.core or a.window).latest))  # type: ignore[type-var]
+            first_latest = (a.core or a.window).latest
+            core_latest = core.latest
+            if core_latest is not None and (first_latest is None or first_latest > core_latest):
+                core_latest = first_latest
+            core = Window(core.earliest, core_latest)
         return Interval.within(
             Window(a.window.earliest, latest),
             precision,
@@ -157,7 +180,7 @@ def _open_form(form: str, a: Resolved, unit: Unit, ctx: _Context) -> Interval:
     kwargs: dict[str, tuple[str, ...]] = {"qualifiers": a.qualifiers, "warnings": a.warnings}
     w, core = a.window, a.core
     if form == "single":
-        return Interval.within(w, precision, core=core, rule=a.rule, **kwargs)
+        return trusted_interval(w, w, precision, core, a.qualifiers, a.warnings, a.rule)
     if form == "since":  # began then, still going on
         return Interval(
             w,
@@ -194,6 +217,37 @@ _OPEN_RULES = {
 }
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def trusted_interval(
+    start: Window,
+    end: Window,
+    precision: str,
+    core: Window | None,
+    qualifiers: tuple[str, ...],
+    warnings: tuple[str, ...],
+    rule: str,
+) -> Interval:
+    """An :class:`Interval` the grammar guarantees, built without running its validators.
+
+    Only for what resolve builds from the handlers' windows, which are ordered by
+    construction, with a core that widening or EDTF placed inside: about twice as fast
+    as the validating constructor (benchmarks/parse_bench.py), and a test rebuilds
+    every golden result through the validators to check the two agree.
+    """
+    interval: Interval = _new(Interval)
+    _set(interval, "start", start)
+    _set(interval, "end", end)
+    _set(interval, "precision", precision)
+    _set(interval, "core", core)
+    _set(interval, "qualifiers", qualifiers)
+    _set(interval, "warnings", warnings)
+    _set(interval, "rule", rule)
+    return interval
+
+
 def _bound(form: str, w: Window) -> Window:
     """The open window that ``before``, ``after``, ``by`` or ``from`` makes of ``w``."""
     if form == "before":
@@ -206,6 +260,8 @@ def _bound(form: str, w: Window) -> Window:
 
 
 class _Context:
+    """What every handler may need besides the unit: the text, the reference and the tense."""
+
     __slots__ = ("direction", "reference", "text")
 
     def __init__(self, text: str, reference: Day | None, direction: str | None) -> None:
@@ -213,8 +269,10 @@ class _Context:
         self.reference = reference
         self.direction = direction
 
-    def ref(self, unit: Unit, what: str) -> Day:
+    def ref(self, unit: Unit, what: str | None = None) -> Day:
         if self.reference is None:
+            if what is None:
+                what = self.text[unit.start : unit.end]
             raise MissingReferenceError(
                 self.text, unit.start, f"a reference date to resolve {what!r}"
             )
@@ -226,14 +284,17 @@ class _Context:
     # One unit ----------------------------------------------------------------------
 
     def unit(self, unit: Unit) -> Resolved:
-        window, precision, kind, rule = self.base(unit)
+        handler = _HANDLERS.get(unit.kind)
+        if handler is None:
+            raise self.fail(unit, f"a date, not {unit.kind!r}")
+        window, precision, kind, rule = handler(self, unit)
         core: Window | None = None
         qualifiers: tuple[str, ...] = ()
         warnings: tuple[str, ...] = ()
         if unit.fixed is not None:
             core, qualifiers, warnings = unit.fixed.core, unit.fixed.qualifiers, unit.fixed.warnings
         if unit.weekday is not None and unit.kind != "weekday":
-            warnings = warnings + self.check_weekday(unit, window)
+            warnings = warnings + _check_weekday(unit, window)
         for part in unit.parts:
             if window.earliest is None or window.latest is None:
                 raise self.fail(unit, "a bounded date to take a part of")
@@ -252,276 +313,364 @@ class _Context:
             rule = f"about {rule}, widened by one step of its precision"
         return Resolved(window, precision, kind, core, qualifiers, warnings, rule)
 
-    def check_weekday(self, unit: Unit, window: Window) -> tuple[str, ...]:
-        day = window.earliest
-        if day is None or day != window.latest or unit.weekday is None:
-            return ()
-        if day.isoweekday == unit.weekday:
-            return ()
-        return (
-            f"{WEEKDAY_NAMES[unit.weekday]} does not match {day}, "
-            f"a {WEEKDAY_NAMES[day.isoweekday]}",
+
+def _check_weekday(unit: Unit, window: Window) -> tuple[str, ...]:
+    day = window.earliest
+    if day is None or day != window.latest or unit.weekday is None:
+        return ()
+    if day.isoweekday == unit.weekday:
+        return ()
+    return (
+        f"{WEEKDAY_NAMES[unit.weekday]} does not match {day}, a {WEEKDAY_NAMES[day.isoweekday]}",
+    )
+
+
+# The reference-date rules ----------------------------------------------------------
+# Plain functions, so that every caller (the grammar's handlers below, extraction)
+# applies the same rule: nowhere else in chrono knows the reference date.
+
+
+def pick(spans: list[tuple[int, int]], ref: Day, direction: str | None = None) -> int:
+    """Which of the sorted ``(first, last)`` day spans the reference and tense call for.
+
+    By default the nearest to the reference, ties to the past (dates.md); ``past``
+    the most recent begun by it, ``future`` the first not over by it.
+    """
+    r = ref.ordinal
+    if direction == "past":
+        begun = [i for i, (first, _last) in enumerate(spans) if first <= r]
+        return begun[-1] if begun else 0
+    if direction == "future":
+        ahead = [i for i, (_first, last) in enumerate(spans) if last >= r]
+        return ahead[0] if ahead else len(spans) - 1
+
+    def distance(i: int) -> tuple[int, int]:
+        first, last = spans[i]
+        gap = first - r if r < first else max(0, r - last)
+        return gap, 0 if first <= r else 1  # ties to the past
+
+    return min(range(len(spans)), key=distance)
+
+
+def has_month_day(month: int, day: int) -> bool:
+    """Whether some year has this month and day (February 29 included)."""
+    return 1 <= day <= month_length(2024, month)  # 2024: a leap year
+
+
+def month_day_nearest(month: int, day: int, ref: Day, direction: str | None = None) -> Day:
+    """``May 12``: the occurrence nearest ``ref`` (or as the tense says); needs a real day."""
+    ry = ref.year
+    if (month, day) == (2, 29):
+        years = [y for y in range(ry - 8, ry + 9) if is_leap(y)]
+    else:
+        years = [ry - 1, ry, ry + 1]
+    days = [days_from_civil(y, month, day) for y in years]
+    return Day(days[pick([(d, d) for d in days], ref, direction)])
+
+
+def direction_words(direction: str | None, default: str) -> str:
+    return {"past": "on or before", "future": "on or after"}.get(direction or "", default)
+
+
+def month_day_rule(month: int, day: int, ref: Day, direction: str | None = None) -> str:
+    return (
+        f"{MONTH_NAMES[month]} {day} without a year: the occurrence "
+        f"{direction_words(direction, 'nearest to')} the reference date {ref}"
+    )
+
+
+def month_nearest(month: int, ref: Day, direction: str | None = None) -> Window:
+    """``in September``: the month whose closest day is nearest ``ref``, ties to the past."""
+    windows = [month_window(y, month) for y in range(ref.year - 1, ref.year + 2)]
+    return windows[pick([_ordinals(w) for w in windows], ref, direction)]
+
+
+def weekday_on_or_before(weekday: int, ref: Day) -> Day:
+    """``Friday``: the most recent day of that name on or before ``ref`` (dates.md)."""
+    return ref.plus(-((ref.isoweekday - weekday) % 7))
+
+
+CONTEXT_DAYS = 3  # a weekday in prose is the one within this many days of the last day named
+
+
+def weekday_near(weekday: int, anchor: Day) -> Day:
+    """The day named ``weekday`` among the seven from ``CONTEXT_DAYS`` before ``anchor``."""
+    first = anchor.plus(-CONTEXT_DAYS)
+    return first.plus((weekday - first.isoweekday) % 7)
+
+
+def weekday_near_interval(weekday: int, anchor: Day) -> Interval:
+    """A weekday read in prose next to a day already mentioned (extract.md's context rule)."""
+    day = weekday_near(weekday, anchor)
+    return Interval.within(
+        Window(day, day),
+        "day",
+        rule=(
+            f"{WEEKDAY_NAMES[weekday]}: the one within {CONTEXT_DAYS} days "
+            f"of {anchor}, the day mentioned just before"
+        ),
+    )
+
+
+def cycle(windows: list[Window], shift: str | None, ref: Day, direction: str | None) -> Window:
+    """Pick from a sorted run of recurring windows (seasons, quarters, a named month).
+
+    None: the most recent that has begun; this: the one holding the reference or
+    else the next; last: the one before that; next: the first to begin after.
+    """
+    began = [w for w in windows if w.earliest is not None and w.earliest <= ref]
+    if shift is None:
+        if direction == "future":
+            return next(w for w in windows if upper(w.latest) >= ref.ordinal)
+        return began[-1]
+    upcoming = next(w for w in windows if lower(w.earliest) > ref.ordinal)
+    holding = [w for w in began if upper(w.latest) >= ref.ordinal]
+    this = holding[-1] if holding else upcoming
+    if shift == "this":
+        return this
+    if shift == "next":
+        return upcoming
+    return windows[windows.index(this) - 1]
+
+
+def unit_around(ref: Day, name: str, offset: int) -> Around:
+    """The ``name`` unit holding ``ref``, moved ``offset`` units."""
+    y, m, _ = ref.ymd
+    if name == "day":
+        d = ref.plus(offset)
+        return Around(Window(d, d), "day")
+    if name == "week":
+        wy, wn = iso_week_of(ref.plus(7 * offset))
+        return Around(week_window(wy, wn), "week")
+    if name == "month":
+        ny, nm = add_months(y, m, offset)
+        return Around(month_window(ny, nm), "month")
+    if name == "quarter":
+        ny, nm = add_months(y, (m - 1) // 3 * 3 + 1, 3 * offset)
+        return Around(quarter_window(ny, (nm - 1) // 3 + 1), "quarter")
+    if name == "half":
+        ny, nm = add_months(y, (m - 1) // 6 * 6 + 1, 6 * offset)
+        return Around(half_window(ny, (nm - 1) // 6 + 1), "half")
+    if name == "year":
+        return Around(year_window(y + offset), "year")
+    if name == "decade":
+        return Around(decade_window(y // 10 * 10 + 10 * offset), "decade")
+    first = y // 100 * 100 + 100 * offset
+    return Around(century_window(first if first != 0 else 1), "century")
+
+
+# Handlers: one per kind of unit, each from the unit to its own days ----------------
+
+_FIXED_KINDS = {
+    "season": "season",
+    "quarter": "season",
+    "third": "season",
+    "half": "season",
+    "partial": "days",
+    "set": "days",
+}
+
+
+def _fixed(ctx: _Context, unit: Unit) -> Base:
+    fixed = unit.fixed
+    if fixed is None:
+        raise ctx.fail(unit, "a date")
+    precision = fixed.precision
+    kind = _FIXED_KINDS.get(precision, precision)
+    return Base(fixed.window, precision, kind, fixed.rule or "an ISO 8601 date")
+
+
+def _day(ctx: _Context, unit: Unit) -> Base:
+    month, day = unit.month or 1, unit.day or 1
+    if unit.year is None:
+        ref = ctx.ref(unit)
+        if not has_month_day(month, day):
+            raise ctx.fail(unit, f"a real date: {MONTH_NAMES[month]} has no day {day}")
+        found = month_day_nearest(month, day, ref, ctx.direction)
+        return Base(
+            Window(found, found), "day", "day", month_day_rule(month, day, ref, ctx.direction)
         )
+    try:
+        return Base(day_window(unit.year, month, day), "day", "day", "a day, month and year")
+    except ValueError:
+        raise ctx.fail(
+            unit, f"a real date: {MONTH_NAMES[month]} {unit.year} has no day {day}"
+        ) from None
 
-    def base(self, unit: Unit) -> tuple[Window, str, str, str]:
-        kind = unit.kind
-        handler = getattr(self, "k_" + kind)
-        result: tuple[Window, str, str, str] = handler(unit)
-        return result
 
-    def k_fixed(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.fixed is not None
-        precision = unit.fixed.precision
-        kind = {
-            "season": "season",
-            "quarter": "season",
-            "third": "season",
-            "half": "season",
-            "partial": "days",
-            "set": "days",
-        }.get(precision, precision)
-        return unit.fixed.window, precision, kind, unit.fixed.rule or "an ISO 8601 date"
-
-    def k_day(self, unit: Unit) -> tuple[Window, str, str, str]:
-        month, day = unit.month or 1, unit.day or 1
-        if unit.year is None:
-            ref = self.ref(unit, self.text[unit.start : unit.end])
-            found = self.month_day(month, day, ref, unit)
-            return (
-                Window(found, found),
-                "day",
-                "day",
-                f"{MONTH_NAMES[month]} {day} without a year: the occurrence "
-                f"{self.direction_words('nearest to')} the reference date {ref}",
-            )
-        try:
-            return day_window(unit.year, month, day), "day", "day", "a day, month and year"
-        except ValueError:
-            raise self.fail(
-                unit, f"a real date: {MONTH_NAMES[month]} {unit.year} has no day {day}"
-            ) from None
-
-    def direction_words(self, default: str) -> str:
-        return {"past": "on or before", "future": "on or after"}.get(self.direction or "", default)
-
-    def month_day(self, month: int, day: int, ref: Day, unit: Unit) -> Day:
-        if day > month_length(2024, month):  # 2024: a leap year, so February 29 passes
-            raise self.fail(unit, f"a real date: {MONTH_NAMES[month]} has no day {day}")
-        ry = ref.year
-        leap_day = (month, day) == (2, 29)
-        years = [
-            y
-            for y in (range(ry - 8, ry + 9) if leap_day else range(ry - 1, ry + 2))
-            if not leap_day or is_leap(y)
-        ]
-        days = [Day(days_from_civil(y, month, day)) for y in years]
-        return days[self.pick([(d.ordinal, d.ordinal) for d in days], ref)]
-
-    def pick(self, spans: list[tuple[int, int]], ref: Day) -> int:
-        """Which of the sorted ``(first, last)`` day spans the direction calls for.
-
-        By default the nearest to the reference, ties to the past; ``past`` the most
-        recent begun by it, ``future`` the first not over by it.
-        """
-        r = ref.ordinal
-        if self.direction == "past":
-            begun = [i for i, (first, _last) in enumerate(spans) if first <= r]
-            return begun[-1] if begun else 0
-        if self.direction == "future":
-            ahead = [i for i, (_first, last) in enumerate(spans) if last >= r]
-            return ahead[0] if ahead else len(spans) - 1
-
-        def distance(i: int) -> tuple[int, int]:
-            first, last = spans[i]
-            gap = first - r if r < first else max(0, r - last)
-            return gap, 0 if first <= r else 1  # ties to the past
-
-        return min(range(len(spans)), key=distance)
-
-    def k_month(self, unit: Unit) -> tuple[Window, str, str, str]:
-        month = unit.month or 1
-        if unit.year is not None:
-            return month_window(unit.year, month), "month", "month", "a month and year"
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        if unit.shift is not None:
-            window = self.cycle(
-                [month_window(y, month) for y in range(ref.year - 2, ref.year + 3)], unit.shift, ref
-            )
-            return window, "month", "month", f"{unit.shift} {MONTH_NAMES[month]} from {ref}"
-        windows = [month_window(y, month) for y in range(ref.year - 1, ref.year + 2)]
-        chosen = windows[self.pick([_ordinals(w) for w in windows], ref)]
-        return (
-            chosen,
-            "month",
-            "month",
-            f"{MONTH_NAMES[month]} without a year: the one "
-            f"{self.direction_words('nearest to')} the reference date {ref}",
+def _month(ctx: _Context, unit: Unit) -> Base:
+    month = unit.month or 1
+    if unit.year is not None:
+        return Base(month_window(unit.year, month), "month", "month", "a month and year")
+    ref = ctx.ref(unit)
+    if unit.shift is not None:
+        window = cycle(
+            [month_window(y, month) for y in range(ref.year - 2, ref.year + 3)],
+            unit.shift,
+            ref,
+            ctx.direction,
         )
+        return Base(window, "month", "month", f"{unit.shift} {MONTH_NAMES[month]} from {ref}")
+    return Base(
+        month_nearest(month, ref, ctx.direction),
+        "month",
+        "month",
+        f"{MONTH_NAMES[month]} without a year: the one "
+        f"{direction_words(ctx.direction, 'nearest to')} the reference date {ref}",
+    )
 
-    def cycle(self, windows: list[Window], shift: str | None, ref: Day) -> Window:
-        """Pick from a sorted run of recurring windows (seasons, quarters, a named month).
 
-        None: the most recent that has begun; this: the one holding the reference or
-        else the next; last: the one before that; next: the first to begin after.
-        """
-        began = [w for w in windows if w.earliest is not None and w.earliest <= ref]
-        if shift is None:
-            if self.direction == "future":
-                return next(w for w in windows if upper(w.latest) >= ref.ordinal)
-            return began[-1]
-        upcoming = next(w for w in windows if lower(w.earliest) > ref.ordinal)
-        holding = [w for w in began if upper(w.latest) >= ref.ordinal]
-        this = holding[-1] if holding else upcoming
-        if shift == "this":
-            return this
-        if shift == "next":
-            return upcoming
-        return windows[windows.index(this) - 1]
+def _year(ctx: _Context, unit: Unit) -> Base:
+    if unit.year is None:
+        raise ctx.fail(unit, "a year")
+    return Base(year_window(unit.year), "year", "year", "a year")
 
-    def k_year(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.year is not None
-        return year_window(unit.year), "year", "year", "a year"
 
-    def periodic(self, unit: Unit, make: object, name: str) -> tuple[Window, str, str, str]:
+def _periodic(make: Callable[[int, int], Window], name: str) -> Callable[[_Context, Unit], Base]:
+    """Seasons, quarters and halves: with a year, or the one the reference calls for."""
+
+    def handler(ctx: _Context, unit: Unit) -> Base:
         index = unit.number or 1
         if unit.year is not None:
-            return make(unit.year, index), name, "season", f"a {name} and year"  # type: ignore[operator]
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        windows = [make(y, index) for y in range(ref.year - 2, ref.year + 3)]  # type: ignore[operator]
-        window = self.cycle(windows, unit.shift, ref)
+            return Base(make(unit.year, index), name, "season", f"a {name} and year")
+        ref = ctx.ref(unit)
+        windows = [make(y, index) for y in range(ref.year - 2, ref.year + 3)]
+        window = cycle(windows, unit.shift, ref, ctx.direction)
         how = unit.shift or "the most recent that has begun by"
-        return window, name, "season", f"a {name} without a year: {how} the reference date {ref}"
-
-    def k_season(self, unit: Unit) -> tuple[Window, str, str, str]:
-        return self.periodic(unit, season_window, "season")
-
-    def k_quarter(self, unit: Unit) -> tuple[Window, str, str, str]:
-        return self.periodic(unit, quarter_window, "quarter")
-
-    def k_half(self, unit: Unit) -> tuple[Window, str, str, str]:
-        return self.periodic(unit, half_window, "half")
-
-    def k_week(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.year is not None and unit.number is not None
-        if not 1 <= unit.number <= iso_weeks_in_year(unit.year):
-            raise self.fail(unit, f"a week from 1 to {iso_weeks_in_year(unit.year)} of {unit.year}")
-        return week_window(unit.year, unit.number), "week", "week", "an ISO week"
-
-    def k_decade(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.year is not None
-        if not unit.two_digit:
-            return decade_window(unit.year), "decade", "decade", "a decade"
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        first = ref.year // 100 * 100 + unit.year
-        if first > ref.year:
-            first -= 100
-        return (
-            decade_window(first),
-            "decade",
-            "decade",
-            f"a decade without its century: the latest that began by {ref}",
+        return Base(
+            window, name, "season", f"a {name} without a year: {how} the reference date {ref}"
         )
 
-    def k_century(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.year is not None
-        return century_window(unit.year), "century", "century", "a century"
+    return handler
 
-    def k_weekday(self, unit: Unit) -> tuple[Window, str, str, str]:
-        assert unit.weekday is not None
-        ref = self.ref(unit, self.text[unit.start : unit.end])
+
+def _week(ctx: _Context, unit: Unit) -> Base:
+    if unit.year is None or unit.number is None:
+        raise ctx.fail(unit, "a week and its year")
+    if not 1 <= unit.number <= iso_weeks_in_year(unit.year):
+        raise ctx.fail(unit, f"a week from 1 to {iso_weeks_in_year(unit.year)} of {unit.year}")
+    return Base(week_window(unit.year, unit.number), "week", "week", "an ISO week")
+
+
+def _decade(ctx: _Context, unit: Unit) -> Base:
+    if unit.year is None:
+        raise ctx.fail(unit, "a decade")
+    if not unit.two_digit:
+        return Base(decade_window(unit.year), "decade", "decade", "a decade")
+    ref = ctx.ref(unit)
+    first = ref.year // 100 * 100 + unit.year
+    if first > ref.year:
+        first -= 100
+    return Base(
+        decade_window(first),
+        "decade",
+        "decade",
+        f"a decade without its century: the latest that began by {ref}",
+    )
+
+
+def _century(ctx: _Context, unit: Unit) -> Base:
+    if unit.year is None:
+        raise ctx.fail(unit, "a century")
+    return Base(century_window(unit.year), "century", "century", "a century")
+
+
+def _weekday(ctx: _Context, unit: Unit) -> Base:
+    if unit.weekday is None:
+        raise ctx.fail(unit, "a weekday")
+    ref = ctx.ref(unit)
+    name = WEEKDAY_NAMES[unit.weekday]
+    if unit.shift == "next" or (unit.shift is None and ctx.direction == "future"):
+        ahead = (unit.weekday - ref.isoweekday) % 7
+        if unit.shift == "next" and ahead == 0:
+            ahead = 7
+        day, how = ref.plus(ahead), "the first after" if ahead else "on"
+    elif unit.shift == "last":
         back = (ref.isoweekday - unit.weekday) % 7
-        name = WEEKDAY_NAMES[unit.weekday]
-        if unit.shift == "next" or (unit.shift is None and self.direction == "future"):
-            ahead = (unit.weekday - ref.isoweekday) % 7
-            if unit.shift == "next" and ahead == 0:
-                ahead = 7
-            day, how = ref.plus(ahead), "the first after" if ahead else "on"
-        elif unit.shift == "last":
-            day, how = ref.plus(-(back or 7)), "the most recent before"
-        elif unit.shift == "this":
-            day, how = ref.plus(unit.weekday - ref.isoweekday), "in the week of"
-        else:
-            day, how = ref.plus(-back), "the most recent on or before"
-        return Window(day, day), "day", "day", f"{name}: {how} the reference date {ref}"
+        day, how = ref.plus(-(back or 7)), "the most recent before"
+    elif unit.shift == "this":
+        day, how = ref.plus(unit.weekday - ref.isoweekday), "in the week of"
+    else:
+        day, how = weekday_on_or_before(unit.weekday, ref), "the most recent on or before"
+    return Base(Window(day, day), "day", "day", f"{name}: {how} the reference date {ref}")
 
-    def k_weekend(self, unit: Unit) -> tuple[Window, str, str, str]:
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        this_saturday = ref.plus(6 - ref.isoweekday)
-        if unit.shift == "this":
-            saturday = this_saturday
-        elif unit.shift == "next":
-            saturday = this_saturday.plus(7)
-        else:
-            saturday = this_saturday if this_saturday <= ref else this_saturday.plus(-7)
-        return (
-            Window(saturday, saturday.plus(1)),
-            "day",
-            "week",
-            f"the weekend: {unit.shift or 'the most recent begun by'} {ref}",
-        )
 
-    def k_yearend(self, unit: Unit) -> tuple[Window, str, str, str]:
-        year = unit.year
-        if year is None:
-            year = self.ref(unit, "year-end").year
-        d = Day(days_from_civil(year, 12, 31))
-        return Window(d, d), "day", "day", "year-end: December 31"
+def _weekend(ctx: _Context, unit: Unit) -> Base:
+    ref = ctx.ref(unit)
+    this_saturday = ref.plus(6 - ref.isoweekday)
+    if unit.shift == "this":
+        saturday = this_saturday
+    elif unit.shift == "next":
+        saturday = this_saturday.plus(7)
+    else:
+        saturday = this_saturday if this_saturday <= ref else this_saturday.plus(-7)
+    return Base(
+        Window(saturday, saturday.plus(1)),
+        "day",
+        "week",
+        f"the weekend: {unit.shift or 'the most recent begun by'} {ref}",
+    )
 
-    def k_today(self, unit: Unit) -> tuple[Window, str, str, str]:
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        day = ref.plus(unit.amount)
-        word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[unit.amount]
-        return Window(day, day), "day", "day", f"{word}, from the reference date {ref}"
 
-    def k_recent(self, unit: Unit) -> tuple[Window, str, str, str]:
-        ref = self.ref(unit, "recently")
-        return (
-            Window(ref.plus(-91), ref),
-            "recent",
-            "days",
-            f"recently: the three months up to the reference date {ref}",
-        )
+def _yearend(ctx: _Context, unit: Unit) -> Base:
+    year = unit.year
+    if year is None:
+        year = ctx.ref(unit, "year-end").year
+    d = Day(days_from_civil(year, 12, 31))
+    return Base(Window(d, d), "day", "day", "year-end: December 31")
 
-    def k_relative(self, unit: Unit) -> tuple[Window, str, str, str]:
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        offset = {"last": -1, "this": 0, "next": 1}[unit.shift or "this"]
-        window, precision = self.unit_around(ref, unit.unit or "year", offset)
-        return window, precision, precision, f"{unit.shift} {unit.unit} from {ref}"
 
-    def unit_around(self, ref: Day, name: str, offset: int) -> tuple[Window, str]:
-        """The ``name`` unit holding ``ref``, moved ``offset`` units."""
-        y, m, _ = ref.ymd
-        if name == "day":
-            d = ref.plus(offset)
-            return Window(d, d), "day"
-        if name == "week":
-            wy, wn = iso_week_of(ref.plus(7 * offset))
-            return week_window(wy, wn), "week"
-        if name == "month":
-            ny, nm = add_months(y, m, offset)
-            return month_window(ny, nm), "month"
-        if name == "quarter":
-            ny, nm = add_months(y, (m - 1) // 3 * 3 + 1, 3 * offset)
-            return quarter_window(ny, (nm - 1) // 3 + 1), "quarter"
-        if name == "half":
-            ny, nm = add_months(y, (m - 1) // 6 * 6 + 1, 6 * offset)
-            return half_window(ny, (nm - 1) // 6 + 1), "half"
-        if name == "year":
-            return year_window(y + offset), "year"
-        if name == "decade":
-            return decade_window(y // 10 * 10 + 10 * offset), "decade"
-        first = y // 100 * 100 + 100 * offset
-        return century_window(first if first != 0 else 1), "century"
+def _today(ctx: _Context, unit: Unit) -> Base:
+    ref = ctx.ref(unit)
+    day = ref.plus(unit.amount)
+    word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[unit.amount]
+    return Base(Window(day, day), "day", "day", f"{word}, from the reference date {ref}")
 
-    def k_ago(self, unit: Unit) -> tuple[Window, str, str, str]:
-        ref = self.ref(unit, self.text[unit.start : unit.end])
-        window, precision = self.unit_around(ref, unit.unit or "year", -unit.amount)
-        return (
-            window,
-            precision,
-            precision,
-            f"{unit.amount} {unit.unit}s before the reference date {ref}",
-        )
+
+def _recent(ctx: _Context, unit: Unit) -> Base:
+    ref = ctx.ref(unit, "recently")
+    return Base(
+        Window(ref.plus(-91), ref),
+        "recent",
+        "days",
+        f"recently: the three months up to the reference date {ref}",
+    )
+
+
+def _relative(ctx: _Context, unit: Unit) -> Base:
+    ref = ctx.ref(unit)
+    offset = {"last": -1, "this": 0, "next": 1}[unit.shift or "this"]
+    window, precision = unit_around(ref, unit.unit or "year", offset)
+    return Base(window, precision, precision, f"{unit.shift} {unit.unit} from {ref}")
+
+
+def _ago(ctx: _Context, unit: Unit) -> Base:
+    ref = ctx.ref(unit)
+    window, precision = unit_around(ref, unit.unit or "year", -unit.amount)
+    return Base(
+        window, precision, precision, f"{unit.amount} {unit.unit}s before the reference date {ref}"
+    )
+
+
+_HANDLERS: dict[str, Callable[[_Context, Unit], Base]] = {
+    "fixed": _fixed,
+    "day": _day,
+    "month": _month,
+    "year": _year,
+    "season": _periodic(season_window, "season"),
+    "quarter": _periodic(quarter_window, "quarter"),
+    "half": _periodic(half_window, "half"),
+    "week": _week,
+    "decade": _decade,
+    "century": _century,
+    "weekday": _weekday,
+    "weekend": _weekend,
+    "yearend": _yearend,
+    "today": _today,
+    "recent": _recent,
+    "relative": _relative,
+    "ago": _ago,
+}
 
 
 _PART_WORDS = {

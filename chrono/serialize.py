@@ -17,12 +17,18 @@ def window_dict(window: Window) -> dict[str, str | None]:
 
 
 def interval_dict(interval: Interval, text: str | None = None) -> dict[str, Any]:
-    """The object ``chrono parse --json`` prints; ``core`` only where widened."""
+    """The object ``chrono parse --json`` prints; ``core`` only where widened.
+
+    Each day is formatted once: most intervals share their start and end window, and
+    a batch of JSON lines spends much of its time here.
+    """
     out: dict[str, Any] = {} if text is None else {"text": text}
-    out["earliest"] = day_text(interval.earliest)
-    out["latest"] = day_text(interval.latest)
-    out["start"] = window_dict(interval.start)
-    out["end"] = window_dict(interval.end)
+    start = window_dict(interval.start)
+    end = start if interval.end == interval.start else window_dict(interval.end)
+    out["earliest"] = start["earliest"]
+    out["latest"] = end["latest"]
+    out["start"] = start
+    out["end"] = dict(end) if end is start else end
     if interval.core is not None:
         out["core"] = window_dict(interval.core)
     out["precision"] = interval.precision

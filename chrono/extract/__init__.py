@@ -16,15 +16,13 @@ from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
 from chrono.extract.mention import Mention
 from chrono.extract.text import index_of, paragraph_starts, reported, sentences, tense
-from chrono.model import Interval, Window
+from chrono.model import Interval
 from chrono.parse import Reference, to_day
 from chrono.parsing.nodes import Expression, Unit
-from chrono.parsing.vocabulary import WEEKDAY_NAMES
-from chrono.resolve import borrow_year, resolve
+from chrono.resolve import CONTEXT_DAYS, borrow_year, resolve, weekday_near_interval
 
 _DIRECTED = frozenset({"weekday", "month", "day", "season"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
-CONTEXT_DAYS = 3
 
 
 @attrs.frozen
@@ -115,15 +113,7 @@ def _mention(
         and expression.first.shift is None
         and expression.first.weekday is not None
     ):
-        day = _near_weekday(near, expression.first.weekday)
-        interval = Interval.within(
-            Window(day, day),
-            "day",
-            rule=(
-                f"{WEEKDAY_NAMES[expression.first.weekday]}: the one within {CONTEXT_DAYS} days "
-                f"of {near}, the day mentioned just before"
-            ),
-        )
+        interval = weekday_near_interval(expression.first.weekday, near)
         return Mention(words, start, end, sentence, interval)
     directed = direction if _wants_direction(expression) else None
     try:
@@ -135,15 +125,9 @@ def _mention(
     return Mention(words, start, end, sentence, interval)
 
 
-def _near_weekday(anchor: Day, weekday: int) -> Day:
-    """The day named ``weekday`` among the seven from three days before ``anchor``."""
-    first = anchor.plus(-CONTEXT_DAYS)
-    return first.plus((weekday - first.isoweekday) % 7)
-
-
 def _wants_direction(expression: Expression) -> bool:
     unit = expression.first
     return unit.shift is None and unit.kind in _DIRECTED and unit.year is None
 
 
-__all__ = ["Extraction", "Found", "Mention", "extract"]
+__all__ = ["CONTEXT_DAYS", "Extraction", "Found", "Mention", "extract"]

@@ -1,7 +1,10 @@
 """English date phrases: a recursive-descent reader over tokens, producing nodes.
 
-Each rule looks at a token or two and commits; nothing is tried and undone, so
-reading is linear in the number of tokens.
+Each rule looks at a bounded number of tokens ahead and commits. Two places step
+back, each at most once per expression and by a bounded number of tokens: a
+weekday followed by a comma that turns out not to begin a date (``Monday, the
+talks``) and, in running text only, a range word not followed by a date (``Sept.
+2024 - and then``). Reading is therefore linear in the number of tokens.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from chrono.errors import ParseError
 from chrono.parsing import edtf
 from chrono.parsing.lexer import Token, tokenize
 from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.suggest import unknown_word
 from chrono.parsing.vocabulary import (
     APPROXIMATE,
     DECADE_WORDS,
@@ -57,6 +61,12 @@ _SHIFT_WORDS = {
 }
 
 
+_PADDING: list[str | None] = [None] * 8  # more than any rule looks ahead
+_APPROXIMATE = frozenset(APPROXIMATE)
+_LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
+_PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
+
+
 class Parser:
     """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
 
@@ -69,7 +79,15 @@ class Parser:
         partial: bool = False,
     ) -> None:
         self.text = text
-        self.tokens = tokenize(text) if tokens is None else tokens
+        # The word at each position (None for other tokens), padded past the end, so that
+        # looking a few words ahead is one index. Only for text of our own: a caller's
+        # token list may be a whole document, and this parser reads a few of its tokens.
+        self.words: list[str | None] | None = None
+        if tokens is None:
+            tokens = tokenize(text)
+            self.words = [t.value if t.kind == "word" else None for t in tokens]
+            self.words += _PADDING
+        self.tokens = tokens
         self.i = start
         self.dayfirst = dayfirst
         # in running text an expression ends where the grammar stops, not at the text's end
@@ -83,6 +101,9 @@ class Parser:
         return tokens[j] if j < len(tokens) else None
 
     def word(self, k: int = 0) -> str | None:
+        words = self.words
+        if words is not None:
+            return words[self.i + k]
         j = self.i + k
         tokens = self.tokens
         if j < len(tokens):
@@ -106,6 +127,17 @@ class Parser:
 
     def fail(self, expected: str, at: int | None = None) -> ParseError:
         return ParseError(self.text, self.here() if at is None else at, expected)
+
+    def misspelt(self, k: int = 0) -> ParseError | None:
+        """An error naming the month or weekday that the word ``k`` ahead misspells, if any.
+
+        Whole expressions only: in running text a failed reading is simply no date.
+        """
+        tok = self.peek(k)
+        if self.partial or tok is None or tok.kind != "word":
+            return None
+        message = unknown_word(self.text[tok.start : tok.end])
+        return None if message is None else ParseError(self.text, tok.start, message)
 
     def take_words(self, *words: str) -> bool:
         for k, w in enumerate(words):
@@ -139,6 +171,8 @@ class Parser:
     def expression(self) -> Expression:
         if not self.tokens:
             raise self.fail("a date expression")
+        if self.word() is None:
+            return self.expression_from_token()
         self.take_words("sometime") or self.take_words("some", "time")
         if self.take_words("between"):
             first = self.unit()
@@ -160,6 +194,25 @@ class Parser:
         year_range = self.year_range()
         if year_range is not None:
             return self.finish(year_range)
+        first = self.unit()
+        second = self.range_end(first)
+        if second is not None:
+            return self.finish(Expression("span", first, second))
+        return self.finish(Expression("single", first))
+
+    def expression_from_token(self) -> Expression:
+        """An expression that begins with a number, a date or a sign: no leading words."""
+        tok = self.peek()
+        if tok is None:
+            pass
+        elif tok.kind == "num":
+            offset = self.offset()
+            if offset is not None:
+                return self.finish(offset)
+        elif tok.kind == "date":
+            year_range = self.year_range()
+            if year_range is not None:
+                return self.finish(year_range)
         first = self.unit()
         second = self.range_end(first)
         if second is not None:
@@ -286,15 +339,17 @@ class Parser:
     def unit(self) -> Unit:
         start = self.here()
         widen = 0
-        while self.word() in APPROXIMATE and not (self.word() == "some" and self.word(1) == "time"):
+        while self.word() in _APPROXIMATE and not (
+            self.word() == "some" and self.word(1) == "time"
+        ):
             self.i += 1
             self.take_dot()
             widen += 1
         widen = min(widen, 1)
-        while self.word() in ("in", "on", "during", "at", "of", "over"):
+        while self.word() in _LEAD_WORDS:
             self.i += 1
         parts: list[str] = []
-        while True:
+        while self.word() in _PART_STARTS:
             if self.word() == "the" and self.word(1) in ("early", "mid", "late"):
                 self.i += 1  # the early 1990s
             part = self.take_phrase(_PARTS)
@@ -373,6 +428,10 @@ class Parser:
         if self.word(1) in UNIT_WORDS and self.word(2) == "ago":
             self.i += 1
             return self.ago(tok.start, n)
+        if digits <= 2:
+            misspelt = self.misspelt(1)  # 18 Mya 1969
+            if misspelt is not None:
+                raise misspelt
         self.i += 1
         return self.year_from(tok, n, digits)
 
@@ -451,7 +510,7 @@ class Parser:
         self.take_words("of")
         month = self.month_word()
         if month is None:
-            raise self.fail("a month name after the day")
+            raise self.misspelt() or self.fail("a month name after the day")
         word = self.word() or ""
         self.i += 1
         self.take_abbreviation_dot(word, _FULL_MONTHS)
@@ -474,7 +533,7 @@ class Parser:
             return self.century(tok.start, n)
         if self.word() == "of" or self.month_word() is not None:
             return self.day_month(tok.start, n, tok)
-        raise self.fail("'century' or a month after the ordinal")
+        raise self.misspelt() or self.fail("'century' or a month after the ordinal")
 
     def century(self, start: int, n: int) -> Unit:
         if n < 1:
@@ -597,7 +656,7 @@ class Parser:
                 raise self.fail("a number of units before 'ago'")
             self.i += 1
             return self.ago(start, NUMBERS[word])
-        raise self.fail(_EXPECTED_UNIT)
+        raise self.misspelt() or self.fail(_EXPECTED_UNIT)
 
     def after_month(self, start: int, month: int) -> Unit:
         """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
@@ -658,7 +717,7 @@ class Parser:
             return Unit("relative", tok.start, end, unit=word, shift=shift)
         if word in MONTHS:
             return Unit("month", tok.start, end, month=MONTHS[word], shift=shift)
-        raise self.fail(
-            "year, month, week, quarter, decade, a weekday, a month or a season",
-            self.tokens[self.i - 1].start,
+        self.i -= 1
+        raise self.misspelt() or self.fail(
+            "year, month, week, quarter, decade, a weekday, a month or a season"
         )
