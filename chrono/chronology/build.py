@@ -7,7 +7,7 @@ reports them all; a network is only built from events whose dates all read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from chrono.errors import ChronologyError, ParseError
 from chrono.events.event import Event, Problem
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
+
+if TYPE_CHECKING:
+    from chrono.chronology.probability import Comparison, Figures
 
 CENTURY_DAYS = 36525
 
@@ -67,6 +70,7 @@ class Timeline:
     _upper: list[float] = attrs.field(repr=False, eq=False)
     _network: Network = attrs.field(repr=False, eq=False)
     _index: dict[str, int] = attrs.field(repr=False, eq=False)
+    _figures: dict[str, Figures] = attrs.field(factory=dict, repr=False, eq=False)  # cache
 
     def __len__(self) -> int:
         return len(self.events)
@@ -81,6 +85,19 @@ class Timeline:
 
     def possibly_precedes(self, a: str, b: str) -> bool:
         return not self.certainly_precedes(b, a)
+
+    @property
+    def probabilities(self) -> Figures:
+        """Expected ranks and neighbour figures (probability model), computed once."""
+        if "figures" not in self._figures:
+            from chrono.chronology.probability import Figures
+
+            self._figures["figures"] = Figures(self)
+        return self._figures["figures"]
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """How likely A is before B, B before A, or neither (every history equally likely)."""
+        return self.probabilities.compare(a, b)
 
     def figure(self, title: str | None = None) -> Any:
         """The interactive chart as a plotly Figure (imports plotly)."""
