@@ -85,6 +85,4 @@ def exact(specs: Sequence[Spec], relations: Sequence[tuple[int, str, int]]) -> E
                 elif h[b][0] == h[a][0]:
                     rank += Fraction(1, 2)
             ranks[a] += rank
-    return Exact(
-        [[x / total for x in row] for row in before], [r / total for r in ranks]
-    )
+    return Exact([[x / total for x in row] for row in before], [r / total for r in ranks])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 
 import attrs
 
@@ -135,6 +134,9 @@ def p_before(first: Dist, second: Dist) -> float:
         return 1.0
     if second.hi <= first.lo:
         return 0.0
+    flat = len(first.pieces) == 1 == len(second.pieces)
+    if flat and first.pieces[0][3] == 0 == second.pieces[0][3]:
+        return _uniform_before(first.lo, first.hi, second.lo, second.hi)
     origin = min(first.lo, second.lo)
     total = 0  # twice the weight of pairs x < y
     for a in first.pieces:
@@ -151,6 +153,16 @@ def p_before(first: Dist, second: Dist) -> float:
                 poly = _mul(_weight(a, origin), _twice_tail(b, origin))
                 total += _sum_poly(poly, lo - origin, hi - origin)
     return total / (2 * first.den * second.den)
+
+
+def _uniform_before(a1: int, a2: int, b1: int, b2: int) -> float:
+    """P(X < Y) for X uniform on a1..a2 and Y on b1..b2: pairs counted in closed form."""
+    full = max(0, min(a2, b1 - 1) - a1 + 1) * (b2 - b1 + 1)  # x before all of Y
+    lo, hi = max(a1, b1), min(a2, b2)
+    partial = 0
+    if lo <= hi:  # sum of b2 - x for x in lo..hi
+        partial = (hi - lo + 1) * (2 * b2 - lo - hi) // 2
+    return (full + partial) / ((a2 - a1 + 1) * (b2 - b1 + 1))
 
 
 def p_tie(first: Dist, second: Dist) -> float:
@@ -179,18 +191,18 @@ class RankSweep:
 
     __slots__ = ("c0", "c1", "c2", "p0", "p1", "points")
 
-    def __init__(self, dists: Iterable[tuple[Dist, Fraction | int]]) -> None:
+    def __init__(self, dists: Iterable[tuple[Dist, int, int]]) -> None:
         # per piece: at lo start the polynomial 2K = c0 + 2 c0 tau + c1 tau^2 (tau = x - lo),
         # at hi + 1 replace it by its constant total 2 * mass.
         starts: dict[int, list[int]] = {}
-        for dist, weight in dists:
+        for dist, num, den in dists:  # each weighted num / den
+            d = dist.den * den
             for lo, hi, n0, n1 in dist.pieces:
-                c0 = round(Fraction(n0 * SCALE, dist.den) * weight)
-                c1 = round(Fraction(n1 * SCALE, dist.den) * weight)
+                c0 = n0 * num * SCALE // d
+                c1 = n1 * num * SCALE // d
                 n = hi - lo + 1
                 a = (c0, 2 * c0, c1)
-                d = n  # shift to hi + 1
-                b = (a[0] + a[1] * d + a[2] * d * d, a[1] + 2 * a[2] * d, a[2])
+                b = (a[0] + a[1] * n + a[2] * n * n, a[1] + 2 * a[2] * n, a[2])  # at hi + 1
                 total = 2 * c0 * n + c1 * n * (n - 1)
                 add = starts.setdefault(lo, [0, 0, 0])
                 add[0] += a[0]

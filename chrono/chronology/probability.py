@@ -18,10 +18,7 @@ other days (Rao-Blackwell), which is much steadier than counting.
 from __future__ import annotations
 
 import math
-from array import array
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from fractions import Fraction
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -29,7 +26,7 @@ import attrs
 from chrono.chronology import dates
 from chrono.chronology.exact import Dist, RankSweep, moment, p_before, span, uniform
 from chrono.chronology.network import Contradiction, Network
-from chrono.chronology.sampling import Group, draw
+from chrono.chronology.sampling import Array, Draws
 from chrono.errors import ParseError
 from chrono.model import Interval
 
@@ -38,14 +35,11 @@ if TYPE_CHECKING:
 
 INF = float("inf")
 
-SAMPLES = 20_000  # default draws per group (4 chains of 5,000 after burn-in)
-CHAINS = 4
+SAMPLES = 40_000  # default draws: 200 chains of 200 after burn-in
+CHAINS = 200  # independent chains, side by side: their means give the standard error
 BURN_IN = 200  # sweeps thrown away at the start of each chain
-BUDGET = 3_000_000  # most single-day draws one chronology gets; beyond it, fewer samples
-MIN_SAMPLES = 400
-RANK_DRAWS = 200  # draws behind sampled events' share of other events' expected ranks
-PAIR_DRAWS = 2_000  # draws behind a figure between a sampled and an unconstrained event
-BATCHES = 20  # batch means for the standard error
+BUDGET = 10_000_000  # most variable-days kept (4 bytes each); beyond it, fewer draws
+MIN_SAMPLES = 2_000
 
 
 @attrs.frozen
@@ -110,15 +104,11 @@ class Model:
     ) -> None:
         n = len(shapes)
         self.n = n
-        self.known = span_of_days is not None
         self.exact: dict[int, tuple[Dist, Dist]] = {}
-        self.group_of: dict[int, int] = {}  # event -> group
-        self.var: dict[int, tuple[int, int]] = {}  # event -> (start, end) variable in its group
-        self.groups: list[Group] = []
-        self.draws: list[array[int]] = []
-        self.size: list[int] = []
-        self.samples = 0
+        self.var: dict[int, tuple[int, int]] = {}  # sampled event -> (start, end) variable
+        self.draws: Draws | None = None
         self.unknown: set[int] = set()
+        self._windows: dict[int, tuple[Array, Array]] = {}
         if span_of_days is None:
             self.unknown = set(range(n))
             return
@@ -137,7 +127,7 @@ class Model:
                     hi[2 * i] = hi[2 * i + 1] = day_hi
                 else:  # the constraints make it last: it is a span
                     is_moment[i] = False
-        # events tied by a constraint the windows do not already satisfy
+        # events tied by a constraint that the windows alone do not already satisfy
         parent = list(range(n))
 
         def find(x: int) -> int:
@@ -146,117 +136,78 @@ class Model:
                 x = parent[x]
             return x
 
-        ties: list[tuple[int, int, int]] = []
+        binding: list[tuple[int, int, int]] = []
         for a, b, w in edges:
-            if a // 2 != b // 2 and w < INF:
-                ties.append((a, b, int(w)))
-                if hi[b] - lo[a] > w:
-                    ra, rb = find(a // 2), find(b // 2)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+            if a // 2 != b // 2 and w < INF and hi[b] - lo[a] > w:
+                binding.append((a, b, int(w)))
+                ra, rb = find(a // 2), find(b // 2)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
         members: dict[int, list[int]] = {}
         for i in range(n):
             members.setdefault(find(i), []).append(i)
-        tied = [m for m in members.values() if len(m) > 1]
-        for group in members.values():
-            if len(group) == 1:
-                i = group[0]
+        inner: dict[int, list[tuple[int, int, int]]] = {}
+        for a, b, w in binding:
+            inner.setdefault(find(a // 2), []).append((a, b, w))
+        low: list[int] = []
+        high: list[int] = []
+        tied: list[tuple[int, int, int]] = []
+        for root, events in members.items():
+            if len(events) == 1:
+                i = events[0]
                 if is_moment[i]:
                     self.exact[i] = moment(lo[2 * i], hi[2 * i])
                 else:
                     self.exact[i] = span(lo[2 * i], hi[2 * i], lo[2 * i + 1], hi[2 * i + 1])
-        inner: dict[int, list[tuple[int, int, int]]] = {}
-        for a, b, w in ties:
-            if find(a // 2) == find(b // 2) and len(members[find(a // 2)]) > 1:
-                inner.setdefault(find(a // 2), []).append((a, b, w))
-        variables = sum(sum(1 if is_moment[i] else 2 for i in m) for m in tied)
-        per_chain = max(samples, MIN_SAMPLES) // CHAINS
-        if variables:
-            affordable = budget // (variables * CHAINS) - BURN_IN
-            per_chain = max(MIN_SAMPLES // CHAINS, min(per_chain, affordable))
-        self.samples = per_chain * CHAINS if tied else 0
-        for g, events in enumerate(tied):
-            group = self._group(events, inner.get(find(events[0]), []), lo, hi, is_moment)
+                continue
+            group = _group(events, inner[root], lo, hi, is_moment)
             if group is None:
                 self.unknown.update(events)
                 continue
-            for i in events:
-                self.group_of[i] = len(self.groups)
-            self.groups.append(group)
-            self.size.append(len(group.low))
-            self.draws.append(draw(group, CHAINS, per_chain, BURN_IN, f"{seed}:{g}:{events[0]}"))
+            g_low, g_high, g_edges, g_var = group
+            offset = len(low)
+            low.extend(g_low)
+            high.extend(g_high)
+            tied.extend((a + offset, b + offset, w) for a, b, w in g_edges)
+            for i, (s, e) in g_var.items():
+                self.var[i] = (s + offset, e + offset)
+        if low:
+            wanted = max(samples, MIN_SAMPLES) // CHAINS
+            kept = max(MIN_SAMPLES // CHAINS, min(wanted, budget // (len(low) * CHAINS)))
+            self.draws = Draws(
+                low, high, tied, chains=CHAINS, kept=kept, burn_in=BURN_IN, seed=seed
+            )
 
-    def _group(
-        self,
-        events: list[int],
-        edges: list[tuple[int, int, int]],
-        lo: list[int],
-        hi: list[int],
-        is_moment: list[bool],
-    ) -> Group | None:
-        """The group's variables, windows and constraints; moments that cannot be become spans."""
-        for attempt in (0, 1):
-            local: dict[int, int] = {}
-            var: dict[int, tuple[int, int]] = {}
-            low: list[float] = []
-            high: list[float] = []
-            internal: list[tuple[int, int, int]] = []
-            for i in events:
-                s = len(low)
-                low.append(lo[2 * i])
-                high.append(hi[2 * i])
-                if is_moment[i] and attempt == 0:
-                    local[2 * i] = local[2 * i + 1] = s
-                    var[i] = (s, s)
-                else:
-                    low.append(lo[2 * i + 1])
-                    high.append(hi[2 * i + 1])
-                    local[2 * i], local[2 * i + 1] = s, s + 1
-                    var[i] = (s, s + 1)
-                    internal.append((s + 1, s, 0))  # start <= end
-            mapped = [(local[a], local[b], w) for a, b, w in edges]
-            if any(a == b and w < 0 for a, b, w in mapped):
-                continue
-            mapped = [e for e in mapped if e[0] != e[1]] + internal
-            network = Network(low, high)
-            for a, b, w in mapped:
-                network.constrain(a, b, -INF, w, 0)
-            try:
-                new_low, new_high = network.propagate()
-            except Contradiction:
-                continue
-            self.var.update(var)
-            return Group.of([int(x) for x in new_low], [int(x) for x in new_high], mapped)
-        return None
+    def _window(self, v: int) -> tuple[Array, Array]:
+        """Per draw, the days variable v may take given the rest (the last few kept)."""
+        assert self.draws is not None
+        if v not in self._windows:
+            if len(self._windows) >= 16:  # draws can be many: keep memory flat
+                del self._windows[next(iter(self._windows))]
+            self._windows[v] = self.draws.window(v)
+        return self._windows[v]
+
+    @property
+    def samples(self) -> int:
+        return 0 if self.draws is None else self.draws.count
 
     # --- pairs -----------------------------------------------------------------------
 
-    def _state(self, g: int, j: int) -> array[int]:
-        k = self.size[g]
-        return self.draws[g][j * k : (j + 1) * k]
+    def _later(self, i: int, j: int) -> Array:
+        """Per draw: P(E_i < S_j) given the other days of the draw."""
+        import numpy as np
 
-    def _later(self, i: int, j: int, step: int = 1) -> list[float]:
-        """Per draw: P(E_i < S_j) given the other days, for a sampled j."""
-        g = self.group_of[j]
-        sj = self.var[j][0]
-        out: list[float] = []
-        draws = range(0, self.samples, step)
+        assert self.draws is not None
+        if j in self.exact:  # i sampled, j unconstrained
+            start = self.exact[j][0]
+            lo, hi = self._window(self.var[i][1])
+            return _per_window(lo, hi, lambda w: p_before(uniform(*w), start))
+        lo, hi = self._window(self.var[j][0])
         if i in self.exact:
             end = self.exact[i][1]
-            cache: dict[tuple[int, int], float] = {}
-            for d in draws:
-                w = self.groups[g].window(self._state(g, d), sj)
-                if w not in cache:
-                    cache[w] = p_before(end, uniform(*w))
-                out.append(cache[w])
-            return out
-        gi, ei = self.group_of[i], self.var[i][1]
-        for d in draws:
-            state = self._state(g, d)
-            lo, hi = self.groups[g].window(state, sj)
-            e = (state if gi == g else self._state(gi, d))[ei]
-            out.append(min(1.0, max(0.0, (hi - max(e, lo - 1)) / (hi - lo + 1))))
-        return out
+            return _per_window(lo, hi, lambda w: p_before(end, uniform(*w)))
+        e = self.draws.value(self.var[i][1])
+        return np.clip((hi - np.maximum(e, lo - 1)) / (hi - lo + 1), 0.0, 1.0)
 
     def compare(self, i: int, j: int, a: str = "", b: str = "") -> Comparison:
         """P(A before B), P(B before A), P(neither), for events i and j."""
@@ -268,36 +219,20 @@ class Model:
             before = p_before(self.exact[i][1], self.exact[j][0])
             after = p_before(self.exact[j][1], self.exact[i][0])
             return Comparison(a, b, before, after, max(0.0, 1.0 - before - after), "exact")
-        step = 1
-        if i in self.exact or j in self.exact:
-            step = max(1, self.samples // PAIR_DRAWS)
-        befores = self._later(i, j, step) if j in self.group_of else None
-        afters = self._later(j, i, step) if i in self.group_of else None
-        if befores is None:
-            assert afters is not None
-            befores = self._exact_side(j, i, step)
-        if afters is None:
-            afters = self._exact_side(i, j, step)
-        before, after = _mean(befores), _mean(afters)
-        same = [1.0 - x - y for x, y in zip(befores, afters, strict=True)]
-        stderr = max(_stderr(befores), _stderr(afters), _stderr(same))
-        return Comparison(
-            a, b, before, after, max(0.0, 1.0 - before - after), "sampled", len(befores), stderr
+        assert self.draws is not None
+        befores, afters = self._later(i, j), self._later(j, i)
+        before, after = float(befores.mean()), float(afters.mean())
+        stderr = max(
+            self._stderr(befores), self._stderr(afters), self._stderr(1.0 - befores - afters)
         )
+        same = max(0.0, 1.0 - before - after)
+        return Comparison(a, b, before, after, same, "sampled", self.samples, stderr)
 
-    def _exact_side(self, exact: int, sampled: int, step: int) -> list[float]:
-        """Per draw: P(E_sampled < S_exact) for an unconstrained ``exact`` event."""
-        g = self.group_of[sampled]
-        e = self.var[sampled][1]
-        start = self.exact[exact][0]
-        cache: dict[tuple[int, int], float] = {}
-        out = []
-        for d in range(0, self.samples, step):
-            w = self.groups[g].window(self._state(g, d), e)
-            if w not in cache:
-                cache[w] = p_before(uniform(*w), start)
-            out.append(cache[w])
-        return out
+    def _stderr(self, values: Array) -> float:
+        """Standard error of the mean from the spread of the independent chains' means."""
+        assert self.draws is not None
+        means = values.reshape(self.draws.chains, self.draws.kept).mean(axis=1)
+        return float(means.std(ddof=1) / math.sqrt(self.draws.chains))
 
     # --- every event at once ---------------------------------------------------------
 
@@ -305,61 +240,49 @@ class Model:
         """1 + the sum over other events B of P(S_B < S_A) + P(S_B = S_A) / 2, per event."""
         out: list[float | None] = [None] * self.n
         known = [i for i in range(self.n) if i not in self.unknown]
-        if not known:
-            return out
-        sampled = [i for i in known if i in self.group_of]
-        exact_sweep = RankSweep((self.exact[i][0], 1) for i in known if i in self.exact)
-        step = max(1, self.samples // RANK_DRAWS)
-        rank_draws = range(0, self.samples, step)
-        weight = Fraction(1, max(1, len(rank_draws)))
-        windows: dict[int, list[tuple[int, int]]] = {}
-        for i in sampled:
-            g, s = self.group_of[i], self.var[i][0]
-            windows[i] = [self.groups[g].window(self._state(g, d), s) for d in rank_draws]
+        exact_sweep = RankSweep((self.exact[i][0], 1, 1) for i in known if i in self.exact)
+        windows: dict[int, list[tuple[tuple[int, int], int]]] = {}
+        for i in self.var:
+            assert self.draws is not None
+            lo, hi = self._window(self.var[i][0])
+            windows[i] = _count_windows(lo, hi)
+        total = self.samples
         sampled_sweep = RankSweep(
-            (uniform(*w), weight) for i in sampled for w in windows[i]
+            (uniform(*w), count, total) for i in self.var for w, count in windows[i]
         )
         for i in known:
             if i in self.exact:
                 start = self.exact[i][0]
                 out[i] = 0.5 + exact_sweep.expect(start) + sampled_sweep.expect(start)
-        for i in sampled:
-            out[i] = 1.0 + _mean([exact_sweep.window_mean(*w) for w in windows[i]])
-        if sampled:
-            self._sampled_ranks(sampled, out)
+        for i in self.var:
+            mean = math.fsum(exact_sweep.window_mean(*w) * c for w, c in windows[i]) / total
+            out[i] = 1.0 + mean + self._among_sampled(i)
         return out
 
-    def _sampled_ranks(self, sampled: list[int], out: list[float | None]) -> None:
-        """Add, per sampled event, its expected count of earlier sampled starts (given the rest)."""
-        step = max(1, self.samples // PAIR_DRAWS)
-        totals = dict.fromkeys(sampled, 0.0)
-        count = 0
-        for d in range(0, self.samples, step):
-            count += 1
-            states = [self._state(g, d) for g in range(len(self.groups))]
-            starts = sorted(states[self.group_of[i]][self.var[i][0]] for i in sampled)
-            prefix = [0]
-            for s in starts:
-                prefix.append(prefix[-1] + s)
-            for i in sampled:
-                g = self.group_of[i]
-                v = self.var[i][0]
-                state = states[g]
-                lo, hi = self.groups[g].window(state, v)
-                width = hi - lo + 1
-                # others at s: 1 below lo, (hi - s + 1/2) / width inside, 0 above hi
-                below = bisect_left(starts, lo)
-                upto = bisect_right(starts, hi)
-                inside = prefix[upto] - prefix[below]
-                n_in = upto - below
-                total = below + (n_in * (hi + 0.5) - inside) / width
-                own = state[v]
-                total -= (hi - own + 0.5) / width  # the event itself is among them
-                totals[i] += total
-        for i in sampled:
-            value = out[i]
-            assert value is not None
-            out[i] = value + totals[i] / count
+    def _among_sampled(self, i: int) -> float:
+        """Expected count of other sampled events starting before i (ties half), given the rest."""
+        import numpy as np
+
+        assert self.draws is not None
+        draws = self.draws
+        s = self.var[i][0]
+        lo, hi = self._window(s)
+        width = hi - lo + 1
+        first, last = int(draws.low[s]), int(draws.high[s])
+        total = 0.0
+        for j, (sj, _ej) in self.var.items():
+            if j == i:
+                continue
+            if draws.high[sj] < first:  # always before i's earliest start
+                total += 1.0
+                continue
+            if draws.low[sj] > last:
+                continue
+            x = draws.value(sj)
+            # 1 below i's window, (hi - x + 1/2) / width inside it, 0 above
+            share = np.where(x < lo, 1.0, np.where(x > hi, 0.0, (hi - x + 0.5) / width))
+            total += float(share.mean())
+        return total
 
     def before_next(self, display: Sequence[int]) -> list[float | None]:
         """P(each event before the next in display order); None for the last."""
@@ -372,20 +295,89 @@ class Model:
         return out
 
 
-def _mean(values: Sequence[float]) -> float:
-    return math.fsum(values) / len(values)
+def _group(
+    events: list[int],
+    edges: list[tuple[int, int, int]],
+    lo: list[int],
+    hi: list[int],
+    is_moment: list[bool],
+) -> tuple[list[int], list[int], list[tuple[int, int, int]], dict[int, tuple[int, int]]] | None:
+    """A group's variables (a moment has one), propagated windows, constraints, and who is who.
+
+    Moments that the constraints force to last (no history gives them one day) become
+    spans; a group with no history at all (possible only once open bounds are closed at
+    the horizon) is None.
+    """
+    for attempt in (0, 1):
+        local: dict[int, int] = {}
+        var: dict[int, tuple[int, int]] = {}
+        low: list[float] = []
+        high: list[float] = []
+        internal: list[tuple[int, int, int]] = []
+        for i in events:
+            s = len(low)
+            low.append(lo[2 * i])
+            high.append(hi[2 * i])
+            if is_moment[i] and attempt == 0:
+                local[2 * i] = local[2 * i + 1] = s
+                var[i] = (s, s)
+            else:
+                low.append(lo[2 * i + 1])
+                high.append(hi[2 * i + 1])
+                local[2 * i], local[2 * i + 1] = s, s + 1
+                var[i] = (s, s + 1)
+                internal.append((s + 1, s, 0))  # start <= end
+        mapped = [(local[a], local[b], w) for a, b, w in edges] + internal
+        network = Network(low, high)
+        for a, b, w in mapped:
+            network.constrain(a, b, -INF, w, 0)
+        try:
+            new_low, new_high = network.propagate()
+        except Contradiction:
+            continue
+        return [int(x) for x in new_low], [int(x) for x in new_high], mapped, var
+    return None
 
 
-def _stderr(values: Sequence[float]) -> float:
-    """Standard error of the mean of correlated draws, by batch means."""
-    n = len(values)
-    size = n // BATCHES
-    if size < 1:
-        return 0.0
-    means = [_mean(values[k * size : (k + 1) * size]) for k in range(BATCHES)]
-    centre = _mean(means)
-    var = math.fsum((m - centre) ** 2 for m in means) / (BATCHES - 1)
-    return math.sqrt(var / BATCHES)
+def _per_window(lo: Array, hi: Array, figure: Callable[[tuple[int, int]], float]) -> Array:
+    """``figure`` of each draw's window, computed once per distinct window."""
+    import numpy as np
+
+    keys, first, inverse = _window_keys(lo, hi)
+    values = np.array([figure((int(lo[k]), int(hi[k]))) for k in first.tolist()])
+    return values[inverse]
+
+
+def _count_windows(lo: Array, hi: Array) -> list[tuple[tuple[int, int], int]]:
+    """Each distinct window of the draws and how many draws have it."""
+    import numpy as np
+
+    _keys, first, inverse = _window_keys(lo, hi)
+    counts = np.bincount(inverse, minlength=len(first))
+    found = zip(first.tolist(), counts.tolist(), strict=True)
+    return [((int(lo[k]), int(hi[k])), c) for k, c in found]
+
+
+def _window_keys(lo: Array, hi: Array) -> tuple[Array, Array, Array]:
+    """Windows as one integer each: unique keys, a draw having each, each draw's key."""
+    import numpy as np
+
+    base = lo.min()
+    keys = (lo - base) * (int(hi.max() - base) + 1) + (hi - base)
+    unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return unique, first, inverse.reshape(-1)
+
+
+def method_words(result: Comparison) -> str:
+    """How a comparison was computed, in a sentence."""
+    if result.method == "exact":
+        return "exact: summed over every day the two windows allow"
+    if result.method == "sampled":
+        return (
+            f"sampled: {result.samples:,} consistent histories, "
+            f"standard error {result.stderr:.4f}"
+        )
+    return "unknown: no day at all is known in this chronology"
 
 
 def words(p: float | None, other: str = "the next event") -> str:
@@ -397,7 +389,6 @@ def words(p: float | None, other: str = "the next event") -> str:
     if p <= 0.005:
         return f"not before {other} (probability {p:.2f})"
     return f"before {other} with probability {p:.2f}"
-
 
 
 # --- a built timeline as the model's plain inputs ------------------------------------

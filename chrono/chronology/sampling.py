@@ -1,86 +1,124 @@
-"""Consistent histories of one group of constrained events, drawn by Gibbs sampling.
+"""Consistent histories of the constrained events, drawn by Gibbs sampling.
 
-Within a group the variables are days tied by difference constraints
-``x[b] - x[a] <= w``. Given every other day, the days one variable may take form
-an interval (its own window cut by each constraint), so each step draws it
-exactly, uniformly from that interval; the chain's stationary law is the uniform
-one over consistent histories. Several chains start from spread-out consistent
-histories (floors of mixes of the earliest and the latest one, which stay
-consistent because the weights are integers) and are seeded from the input, so
-the same chronology gives the same draws on every run.
+The variables are days tied by difference constraints ``x[b] - x[a] <= w``. Given
+every other day, the days one variable may take form an interval (its own window
+cut by each constraint), so each step draws it exactly, uniformly from that
+interval; the chain's stationary law is the uniform one over consistent
+histories. Many chains run side by side as the columns of one array (numpy), and
+variables that share no constraint are drawn together (a colouring of the
+constraint graph), so a sweep costs a few array operations whatever the number of
+chains. The chains start spread out between the earliest and the latest history
+(the floor of a mix of two consistent histories is consistent, the weights being
+integers) and the generator is seeded from the input: the same chronology gives
+the same draws on every run and machine.
 """
 
 from __future__ import annotations
 
-import random
-from array import array
+import hashlib
 from collections.abc import Sequence
-
-import attrs
+from typing import Any
 
 Edge = tuple[int, int, int]  # (a, b, w): x[b] - x[a] <= w
 
+Array = Any  # numpy arrays: numpy is imported only when something must be sampled
 
-@attrs.frozen
-class Group:
-    """Variables 0..k-1 with windows and constraints; ``low`` and ``high`` are consistent."""
 
-    low: tuple[int, ...]  # propagated: the earliest history
-    high: tuple[int, ...]  # the latest history
-    ups: tuple[tuple[tuple[int, int], ...], ...]  # x[v] <= x[a] + w
-    downs: tuple[tuple[tuple[int, int], ...], ...]  # x[v] >= x[b] - w
+class Draws:
+    """``chains * kept`` histories of variables 0..k-1, one column per draw."""
 
-    @classmethod
-    def of(cls, low: Sequence[int], high: Sequence[int], edges: Sequence[Edge]) -> Group:
-        ups: list[list[tuple[int, int]]] = [[] for _ in low]
-        downs: list[list[tuple[int, int]]] = [[] for _ in low]
+    def __init__(
+        self,
+        low: Sequence[int],
+        high: Sequence[int],
+        edges: Sequence[Edge],
+        *,
+        chains: int,
+        kept: int,
+        burn_in: int,
+        seed: str,
+    ) -> None:
+        import numpy as np
+
+        k = len(low)
+        self.size = k
+        self.chains = chains
+        self.kept = kept
+        self.low = np.asarray(low, dtype=np.int64)
+        self.high = np.asarray(high, dtype=np.int64)
+        zero = k  # a row of zeros: own bounds are constraints from it
+        lower: list[list[tuple[int, int]]] = [[(zero, lo)] for lo in low]
+        upper: list[list[tuple[int, int]]] = [[(zero, hi)] for hi in high]
+        neighbours: list[set[int]] = [set() for _ in range(k)]
         for a, b, w in edges:
-            ups[b].append((a, w))
-            downs[a].append((b, w))
-        return cls(
-            tuple(low),
-            tuple(high),
-            tuple(tuple(u) for u in ups),
-            tuple(tuple(d) for d in downs),
-        )
-
-    def window(self, state: Sequence[int], v: int) -> tuple[int, int]:
-        """The days x[v] may take given every other day of ``state``."""
-        lo, hi = self.low[v], self.high[v]
-        for a, w in self.ups[v]:
-            c = state[a] + w
-            if c < hi:
-                hi = c
-        for b, w in self.downs[v]:
-            c = state[b] - w
-            if c > lo:
-                lo = c
-        return lo, hi
-
-
-def draw(group: Group, chains: int, kept: int, burn_in: int, seed: str) -> array[int]:
-    """``chains * kept`` histories (one per sweep after burn-in), flattened, chain by chain."""
-    k = len(group.low)
-    out: array[int] = array("q")
-    low, high, ups, downs = group.low, group.high, group.ups, group.downs
-    order = range(k)
-    for c in range(chains):
-        rng = random.Random(f"{seed}:{c}")
-        rand = rng.random
-        mix = (c + 0.5) / chains
-        x = [lo + int((hi - lo) * mix) for lo, hi in zip(low, high, strict=True)]
+            upper[b].append((a, w))  # x[b] <= x[a] + w
+            lower[a].append((b, -w))  # x[a] >= x[b] - w
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+        self._lower = [(np.array([s for s, _ in c]), np.array([d for _, d in c])) for c in lower]
+        self._upper = [(np.array([s for s, _ in c]), np.array([d for _, d in c])) for c in upper]
+        colour = [-1] * k
+        for v in range(k):
+            taken = {colour[u] for u in neighbours[v]}
+            colour[v] = next(c for c in range(k + 1) if c not in taken)
+        classes = [
+            [v for v in range(k) if colour[v] == c] for c in range(max(colour, default=-1) + 1)
+        ]
+        plans = [(_plan(np, vs, lower), _plan(np, vs, upper), np.array(vs)) for vs in classes]
+        digest = hashlib.sha256(seed.encode("utf-8")).digest()
+        rng = np.random.default_rng(int.from_bytes(digest[:8], "little"))
+        mix = (np.arange(chains) + 0.5) / chains
+        state = np.zeros((k + 1, chains), dtype=np.int64)
+        state[:k] = self.low[:, None] + np.floor(
+            (self.high - self.low)[:, None] * mix[None, :]
+        ).astype(np.int64)
+        width = int((self.high - self.low).max(initial=0))
+        dtype = np.int32 if width < 2**31 - 1 else np.int64
+        kept_draws = np.empty((k, chains, kept), dtype=dtype)
         for sweep in range(burn_in + kept):
-            for v in order:
-                lo, hi = low[v], high[v]
-                for a, w in ups[v]:
-                    t = x[a] + w
-                    if t < hi:
-                        hi = t
-                for b, w in downs[v]:
-                    t = x[b] - w
-                    if t > lo:
-                        lo = t
-                x[v] = lo + int(rand() * (hi - lo + 1))
+            for (lo_src, lo_add, lo_at), (hi_src, hi_add, hi_at), vs in plans:
+                lo = np.maximum.reduceat(state[lo_src] + lo_add[:, None], lo_at, axis=0)
+                hi = np.minimum.reduceat(state[hi_src] + hi_add[:, None], hi_at, axis=0)
+                u = rng.random((len(vs), chains))
+                state[vs] = lo + np.floor(u * (hi - lo + 1)).astype(np.int64)
             if sweep >= burn_in:
-                out.extend(x)
-    return out
+                kept_draws[:, :, sweep - burn_in] = state[:k] - self.low[:, None]
+        self._draws = kept_draws.reshape(k, chains * kept)  # chain by chain
+
+    @property
+    def count(self) -> int:
+        return self.chains * self.kept
+
+    def value(self, v: int) -> Array:
+        import numpy as np
+
+        return self._draws[v].astype(np.int64) + self.low[v]
+
+    def window(self, v: int) -> tuple[Array, Array]:
+        """Per draw, the days x[v] may take given every other day of that draw."""
+        import numpy as np
+
+        def bound(src: Array, add: Array, pick: Any) -> Array:
+            out = None
+            for s, a in zip(src.tolist(), add.tolist(), strict=True):
+                if s == self.size:
+                    cand = np.full(self.count, a, dtype=np.int64)
+                else:
+                    cand = self.value(s) + a
+                out = cand if out is None else pick(out, cand)
+            return out
+
+        return bound(*self._lower[v], np.maximum), bound(*self._upper[v], np.minimum)
+
+
+def _plan(np: Any, vs: list[int], bounds: list[list[tuple[int, int]]]) -> tuple[Array, ...]:
+    """Index arrays for reduceat: every candidate bound of the class's variables, in order."""
+    src: list[int] = []
+    add: list[int] = []
+    at: list[int] = []
+    for v in vs:
+        at.append(len(src))
+        for s, d in bounds[v]:
+            src.append(s)
+            add.append(d)
+    return np.array(src), np.array(add, dtype=np.int64), np.array(at)

@@ -41,9 +41,26 @@ def event_dict(placed: Placed) -> dict[str, Any]:
     return out
 
 
+def probability_fields(timeline: Timeline) -> list[dict[str, float | None]]:
+    """Per event in display order: expected rank and P(before the next event)."""
+    figures = timeline.probabilities
+    return [
+        {"expected_rank": _rounded(rank), "p_before_next": _rounded(following)}
+        for rank, following in zip(figures.expected_rank, figures.p_before_next, strict=True)
+    ]
+
+
+def _rounded(value: float | None) -> float | None:
+    """Four decimals: beyond them sampled figures only echo noise, and bytes stay stable."""
+    return None if value is None else round(value, 4)
+
+
 def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    events = [event_dict(p) for p in timeline.events]
+    for event, extra in zip(events, probability_fields(timeline), strict=True):
+        event.update(extra)
     return {
-        "events": [event_dict(p) for p in timeline.events],
+        "events": events,
         "warnings": [str(w) for w in timeline.warnings if w.severity == "warning"],
     }
 
