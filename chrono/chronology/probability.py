@@ -169,8 +169,8 @@ class Model:
             low.extend(g_low)
             high.extend(g_high)
             tied.extend((a + offset, b + offset, w) for a, b, w in g_edges)
-            for i, (s, e) in g_var.items():
-                self.var[i] = (s + offset, e + offset)
+            for i, (first, last) in g_var.items():
+                self.var[i] = (first + offset, last + offset)
         if low:
             wanted = max(samples, MIN_SAMPLES) // CHAINS
             kept = max(MIN_SAMPLES // CHAINS, min(wanted, budget // (len(low) * CHAINS)))
@@ -343,7 +343,7 @@ def _per_window(lo: Array, hi: Array, figure: Callable[[tuple[int, int]], float]
     """``figure`` of each draw's window, computed once per distinct window."""
     import numpy as np
 
-    keys, first, inverse = _window_keys(lo, hi)
+    _keys, first, inverse = _window_keys(lo, hi)
     values = np.array([figure((int(lo[k]), int(hi[k]))) for k in first.tolist()])
     return values[inverse]
 
@@ -374,8 +374,7 @@ def method_words(result: Comparison) -> str:
         return "exact: summed over every day the two windows allow"
     if result.method == "sampled":
         return (
-            f"sampled: {result.samples:,} consistent histories, "
-            f"standard error {result.stderr:.4f}"
+            f"sampled: {result.samples:,} consistent histories, standard error {result.stderr:.4f}"
         )
     return "unknown: no day at all is known in this chronology"
 
