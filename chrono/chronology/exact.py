@@ -13,32 +13,28 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 Piece = tuple[int, int, int, int]  # lo, hi, n0, n1
 
 SCALE = 1 << 62  # fixed point of the rank sweep: exact integer sums, one rounding per piece
 
 
-@attrs.frozen
-class Dist:
-    """A probability mass over days: piece weights divided by ``den``."""
+class Dist(NamedTuple):
+    """A probability mass over days ``lo..hi``: piece weights divided by ``den``."""
 
     pieces: tuple[Piece, ...]
     den: int
+    lo: int
+    hi: int
 
-    @property
-    def lo(self) -> int:
-        return self.pieces[0][0]
 
-    @property
-    def hi(self) -> int:
-        return self.pieces[-1][1]
+def dist(pieces: tuple[Piece, ...], den: int) -> Dist:
+    return Dist(pieces, den, pieces[0][0], pieces[-1][1])
 
 
 def uniform(lo: int, hi: int) -> Dist:
-    return Dist(((lo, hi, 1, 0),), hi - lo + 1)
+    return Dist(((lo, hi, 1, 0),), hi - lo + 1, lo, hi)
 
 
 def moment(lo: int, hi: int) -> tuple[Dist, Dist]:
@@ -62,7 +58,7 @@ def span(s1: int, s2: int, e1: int, e2: int) -> tuple[Dist, Dist]:
         ends.append((e1, min(e2, s2 - 1), e1 - s1 + 1, 1))
     if max(e1, s2) <= e2:
         ends.append((max(e1, s2), e2, s2 - s1 + 1, 0))
-    return Dist(tuple(starts), den), Dist(tuple(ends), den)
+    return dist(tuple(starts), den), dist(tuple(ends), den)
 
 
 # Polynomials in the day t, as integer coefficient lists (lowest degree first).
@@ -134,9 +130,8 @@ def p_before(first: Dist, second: Dist) -> float:
         return 1.0
     if second.hi <= first.lo:
         return 0.0
-    flat = len(first.pieces) == 1 == len(second.pieces)
-    if flat and first.pieces[0][3] == 0 == second.pieces[0][3]:
-        return _uniform_before(first.lo, first.hi, second.lo, second.hi)
+    if first.den == first.hi - first.lo + 1 and second.den == second.hi - second.lo + 1:
+        return _uniform_before(first.lo, first.hi, second.lo, second.hi)  # both uniform
     origin = min(first.lo, second.lo)
     total = 0  # twice the weight of pairs x < y
     for a in first.pieces:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -37,9 +37,11 @@ INF = float("inf")
 
 SAMPLES = 40_000  # default draws: 200 chains of 200 after burn-in
 CHAINS = 200  # independent chains, side by side: their means give the standard error
-BURN_IN = 200  # sweeps thrown away at the start of each chain
-BUDGET = 10_000_000  # most variable-days kept (4 bytes each); beyond it, fewer draws
+BURN_IN = 100  # sweeps thrown away at the start of each chain
+BUDGET = 12_000_000  # most single-day draws of one chronology; beyond it, fewer kept
 MIN_SAMPLES = 2_000
+RANK_DRAWS = 200  # draws behind sampled events' share in other events' expected ranks
+WINDOW_DRAWS = 4_000  # draws behind a sampled event's share of unconstrained ones
 
 
 @attrs.frozen
@@ -173,7 +175,8 @@ class Model:
                 self.var[i] = (first + offset, last + offset)
         if low:
             wanted = max(samples, MIN_SAMPLES) // CHAINS
-            kept = max(MIN_SAMPLES // CHAINS, min(wanted, budget // (len(low) * CHAINS)))
+            affordable = budget // (len(low) * CHAINS) - BURN_IN
+            kept = max(MIN_SAMPLES // CHAINS, min(wanted, affordable))
             self.draws = Draws(
                 low, high, tied, chains=CHAINS, kept=kept, burn_in=BURN_IN, seed=seed
             )
@@ -201,10 +204,14 @@ class Model:
         if j in self.exact:  # i sampled, j unconstrained
             start = self.exact[j][0]
             lo, hi = self._window(self.var[i][1])
+            if _is_uniform(start):
+                return _uniform_before(lo, hi, start.lo, start.hi)
             return _per_window(lo, hi, lambda w: p_before(uniform(*w), start))
         lo, hi = self._window(self.var[j][0])
         if i in self.exact:
             end = self.exact[i][1]
+            if _is_uniform(end):
+                return _uniform_before(end.lo, end.hi, lo, hi)
             return _per_window(lo, hi, lambda w: p_before(end, uniform(*w)))
         e = self.draws.value(self.var[i][1])
         return np.clip((hi - np.maximum(e, lo - 1)) / (hi - lo + 1), 0.0, 1.0)
@@ -241,21 +248,24 @@ class Model:
         out: list[float | None] = [None] * self.n
         known = [i for i in range(self.n) if i not in self.unknown]
         exact_sweep = RankSweep((self.exact[i][0], 1, 1) for i in known if i in self.exact)
-        windows: dict[int, list[tuple[tuple[int, int], int]]] = {}
+        few: dict[int, list[tuple[tuple[int, int], int]]] = {}  # for other events' ranks
+        many: dict[int, list[tuple[tuple[int, int], int]]] = {}  # for its own
         for i in self.var:
-            assert self.draws is not None
             lo, hi = self._window(self.var[i][0])
-            windows[i] = _count_windows(lo, hi)
-        total = self.samples
+            few[i] = _count_windows(*_thin(lo, hi, RANK_DRAWS))
+            many[i] = _count_windows(*_thin(lo, hi, WINDOW_DRAWS))
         sampled_sweep = RankSweep(
-            (uniform(*w), count, total) for i in self.var for w, count in windows[i]
+            (uniform(*w), count, sum(c for _w, c in few[i]))
+            for i in self.var
+            for w, count in few[i]
         )
         for i in known:
             if i in self.exact:
                 start = self.exact[i][0]
                 out[i] = 0.5 + exact_sweep.expect(start) + sampled_sweep.expect(start)
         for i in self.var:
-            mean = math.fsum(exact_sweep.window_mean(*w) * c for w, c in windows[i]) / total
+            total = sum(c for _w, c in many[i])
+            mean = math.fsum(exact_sweep.window_mean(*w) * c for w, c in many[i]) / total
             out[i] = 1.0 + mean + self._among_sampled(i)
         return out
 
@@ -266,7 +276,8 @@ class Model:
         assert self.draws is not None
         draws = self.draws
         s = self.var[i][0]
-        lo, hi = self._window(s)
+        lo, hi = _thin(*self._window(s), WINDOW_DRAWS)
+        step = max(1, draws.count // WINDOW_DRAWS)
         width = hi - lo + 1
         first, last = int(draws.low[s]), int(draws.high[s])
         total = 0.0
@@ -278,7 +289,7 @@ class Model:
                 continue
             if draws.low[sj] > last:
                 continue
-            x = draws.value(sj)
+            x = draws.value(sj)[::step]
             # 1 below i's window, (hi - x + 1/2) / width inside it, 0 above
             share = np.where(x < lo, 1.0, np.where(x > hi, 0.0, (hi - x + 0.5) / width))
             total += float(share.mean())
@@ -339,6 +350,22 @@ def _group(
     return None
 
 
+def _is_uniform(d: Dist) -> bool:
+    return d.den == d.hi - d.lo + 1
+
+
+def _uniform_before(a1: Any, a2: Any, b1: Any, b2: Any) -> Array:
+    """P(X < Y), X uniform on a1..a2 and Y on b1..b2, element by element (arrays or ints)."""
+    import numpy as np
+
+    a1, a2, b1, b2 = (np.asarray(x, dtype=np.int64) for x in (a1, a2, b1, b2))
+    full = np.maximum(0, np.minimum(a2, b1 - 1) - a1 + 1) * (b2 - b1 + 1)
+    lo, hi = np.maximum(a1, b1), np.minimum(a2, b2)
+    count = np.maximum(0, hi - lo + 1)
+    partial = count * (2 * b2 - lo - hi) // 2
+    return (full + partial) / ((a2 - a1 + 1) * (b2 - b1 + 1))
+
+
 def _per_window(lo: Array, hi: Array, figure: Callable[[tuple[int, int]], float]) -> Array:
     """``figure`` of each draw's window, computed once per distinct window."""
     import numpy as np
@@ -346,6 +373,12 @@ def _per_window(lo: Array, hi: Array, figure: Callable[[tuple[int, int]], float]
     _keys, first, inverse = _window_keys(lo, hi)
     values = np.array([figure((int(lo[k]), int(hi[k]))) for k in first.tolist()])
     return values[inverse]
+
+
+def _thin(lo: Array, hi: Array, count: int) -> tuple[Array, Array]:
+    """About ``count`` draws, evenly spread over every chain."""
+    step = max(1, len(lo) // count)
+    return lo[::step], hi[::step]
 
 
 def _count_windows(lo: Array, hi: Array) -> list[tuple[tuple[int, int], int]]:
@@ -415,6 +448,8 @@ def is_moment(date: str | None, has_start_or_end: bool, own: Interval | None) ->
     """One ``date`` that is not a span (probability model): the event is one unknown day."""
     if has_start_or_end or date is None:
         return False
+    if own is not None and own.start is own.end:  # Interval.within: a moment
+        return True
     if "@" in date:
         try:
             parsed = dates.expression(date)
