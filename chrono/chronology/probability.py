@@ -249,11 +249,9 @@ class Model:
         known = [i for i in range(self.n) if i not in self.unknown]
         exact_sweep = RankSweep((self.exact[i][0], 1, 1) for i in known if i in self.exact)
         few: dict[int, list[tuple[tuple[int, int], int]]] = {}  # for other events' ranks
-        many: dict[int, list[tuple[tuple[int, int], int]]] = {}  # for its own
         for i in self.var:
             lo, hi = self._window(self.var[i][0])
             few[i] = _count_windows(*_thin(lo, hi, RANK_DRAWS))
-            many[i] = _count_windows(*_thin(lo, hi, WINDOW_DRAWS))
         sampled_sweep = RankSweep(
             (uniform(*w), count, sum(c for _w, c in few[i]))
             for i in self.var
@@ -264,8 +262,8 @@ class Model:
                 start = self.exact[i][0]
                 out[i] = 0.5 + exact_sweep.expect(start) + sampled_sweep.expect(start)
         for i in self.var:
-            total = sum(c for _w, c in many[i])
-            mean = math.fsum(exact_sweep.window_mean(*w) * c for w, c in many[i]) / total
+            lo, hi = self._window(self.var[i][0])
+            mean = float((exact_sweep.window_sums(lo, hi) / (hi - lo + 1)).mean())
             out[i] = 1.0 + mean + self._among_sampled(i)
         return out
 
