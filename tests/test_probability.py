@@ -270,3 +270,48 @@ def test_cli_order_probabilities(tmp_path: object) -> None:
     assert events[0]["p_before_next"] == 0.8125 and events[1]["p_before_next"] is None
     # rank of a: 1 + P(S_b < S_a) (b 3, a 4) + half of a tie (3 3, 4 4) = 1 + 1/16 + 1/16
     assert events[0]["expected_rank"] == pytest.approx(1.125, abs=1e-4)
+
+
+def test_a_chain_of_constraints_converges_from_both_ends() -> None:
+    """Five moments each after the last, in one window: the chains that start near the
+    earliest history and those that start near the latest agree, and both match the
+    exact count (a too short warm-up would pull each half towards its start)."""
+    lines = ["events:"]
+    for i in range(5):
+        after = f", after: e{i - 1}" if i else ""
+        lines.append(f"  - {{id: e{i}, title: E{i}, date: {window(1, 10)}{after}}}")
+    t = timeline_of("\n".join(lines) + "\n")
+    specs = [Spec(True, (1, 10), (1, 10))] * 5
+    relations = [(i, "after", i - 1) for i in range(1, 5)]
+    ids = [f"e{i}" for i in range(5)]
+    check_against(t, ids, exact(specs, relations), method="sampled")
+    model = t.probabilities.model
+    position = {p.event.id: k for k, p in enumerate(t.events)}
+    per_draw = model._later(position["e1"], position["e3"])
+    assert model.draws is not None
+    chains = per_draw.reshape(model.draws.chains, model.draws.kept).mean(axis=1)
+    half = len(chains) // 2
+    early, late = chains[:half], chains[half:]
+    spread = (early.var(ddof=1) / half + late.var(ddof=1) / half) ** 0.5
+    assert abs(early.mean() - late.mean()) < 4 * spread + 1e-9
+
+
+def test_a_long_chain_warms_up_until_the_chains_agree() -> None:
+    """Thirty moments in order within 1,000 days mix slowly: the warm-up goes on until
+    the chains started at the earliest history and those started at the latest agree,
+    and their kept draws agree too (a fixed short warm-up fails this by 9 errors)."""
+    n, width = 30, 1000
+    shapes = [Shape(True, (0, width), (0, width))] * n
+    edges = [(2 * i, 2 * (i - 1) + 1, 0) for i in range(1, n)]  # end of i-1 <= start of i
+    model = Model(shapes, edges, (0, width))
+    assert model.draws is not None
+    assert model.draws.converged and model.draws.burn_in > 100
+    middle = model.draws.value(model.var[n // 2][0]).astype(float)
+    chains = middle.reshape(model.draws.chains, model.draws.kept).mean(axis=1)
+    half = len(chains) // 2
+    early, late = chains[:half], chains[half:]
+    spread = (early.var(ddof=1) / half + late.var(ddof=1) / half) ** 0.5
+    assert abs(early.mean() - late.mean()) < 4 * spread
+    # by symmetry the two middle events' mean days add up to the window's ends
+    other = model.draws.value(model.var[n // 2 - 1][0]).astype(float)
+    assert abs(middle.mean() + other.mean() - width) < 6 * spread

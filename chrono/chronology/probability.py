@@ -39,6 +39,7 @@ SAMPLES = 40_000  # default draws: 200 chains of 200 after burn-in
 CHAINS = 200  # independent chains, side by side: their means give the standard error
 BURN_IN = 100  # sweeps thrown away at the start of each chain
 BUDGET = 12_000_000  # most single-day draws of one chronology; beyond it, fewer kept
+WARM_UP = 60_000_000  # most single-day draws spent warming up until the chains agree
 MIN_SAMPLES = 2_000
 RANK_DRAWS = 200  # draws behind sampled events' share in other events' expected ranks
 WINDOW_DRAWS = 4_000  # draws behind a sampled event's share of unconstrained ones
@@ -178,7 +179,14 @@ class Model:
             affordable = budget // (len(low) * CHAINS) - BURN_IN
             kept = max(MIN_SAMPLES // CHAINS, min(wanted, affordable))
             self.draws = Draws(
-                low, high, tied, chains=CHAINS, kept=kept, burn_in=BURN_IN, seed=seed
+                low,
+                high,
+                tied,
+                chains=CHAINS,
+                kept=kept,
+                burn_in=BURN_IN,
+                seed=seed,
+                longest=max(BURN_IN, WARM_UP // (len(low) * CHAINS)),
             )
 
     def _window(self, v: int) -> tuple[Array, Array]:

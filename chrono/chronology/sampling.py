@@ -16,6 +16,7 @@ the same draws on every run and machine.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,6 +38,7 @@ class Draws:
         kept: int,
         burn_in: int,
         seed: str,
+        longest: int = 0,
     ) -> None:
         import numpy as np
 
@@ -75,14 +77,32 @@ class Draws:
         width = int((self.high - self.low).max(initial=0))
         dtype = np.int32 if width < 2**31 - 1 else np.int64
         kept_draws = np.empty((k, chains, kept), dtype=dtype)
-        for sweep in range(burn_in + kept):
+
+        def sweep() -> None:
             for (lo_src, lo_add, lo_at), (hi_src, hi_add, hi_at), vs in plans:
                 lo = np.maximum.reduceat(state[lo_src] + lo_add[:, None], lo_at, axis=0)
                 hi = np.minimum.reduceat(state[hi_src] + hi_add[:, None], hi_at, axis=0)
                 u = rng.random((len(vs), chains))
                 state[vs] = lo + np.floor(u * (hi - lo + 1)).astype(np.int64)
-            if sweep >= burn_in:
-                kept_draws[:, :, sweep - burn_in] = state[:k] - self.low[:, None]
+
+        # Warm up until the chains that started low and those that started high agree
+        # on every variable (a split test on the current days), doubling the warm-up
+        # each time, up to ``longest`` sweeps.
+        done = 0
+        target = burn_in
+        while True:
+            for _ in range(target - done):
+                sweep()
+            done = target
+            self.split = _split(np, state[:k])
+            if self.split <= _agree(k) or done >= longest:
+                break
+            target = min(2 * done, longest)
+        self.burn_in = done
+        self.converged = self.split <= _agree(k)
+        for t in range(kept):
+            sweep()
+            kept_draws[:, :, t] = state[:k] - self.low[:, None]
         self._draws = kept_draws.reshape(k, chains * kept)  # chain by chain
 
     @property
@@ -109,6 +129,24 @@ class Draws:
             return out
 
         return bound(*self._lower[v], np.maximum), bound(*self._upper[v], np.minimum)
+
+
+def _split(np: Any, state: Array) -> float:
+    """The largest z-score between the mean day of the low-started and the high-started
+    halves of the chains, over all variables (0 where they all agree exactly)."""
+    half = state.shape[1] // 2
+    early, late = state[:, :half].astype(np.float64), state[:, half:].astype(np.float64)
+    diff = np.abs(early.mean(axis=1) - late.mean(axis=1))
+    spread = np.sqrt(early.var(axis=1, ddof=1) / half + late.var(axis=1, ddof=1) / half)
+    z = np.where(
+        spread > 0, diff / np.where(spread > 0, spread, 1.0), np.where(diff > 0, np.inf, 0.0)
+    )
+    return float(z.max(initial=0.0))
+
+
+def _agree(k: int) -> float:
+    """A z-score that k independent agreeing variables exceed rarely (max of k normals)."""
+    return 3.0 + math.sqrt(2.0 * math.log(max(k, 1)))
 
 
 def _plan(np: Any, vs: list[int], bounds: list[list[tuple[int, int]]]) -> tuple[Array, ...]:
