@@ -315,3 +315,25 @@ def test_a_long_chain_warms_up_until_the_chains_agree() -> None:
     # by symmetry the two middle events' mean days add up to the window's ends
     other = model.draws.value(model.var[n // 2 - 1][0]).astype(float)
     assert abs(middle.mean() + other.mean() - width) < 6 * spread
+
+
+def test_the_docs_show_the_samples_real_figures() -> None:
+    """docs/probability.md quotes chrono compare and order on events/: still true."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "probability.md").read_text(encoding="utf-8")
+    shown = runner.invoke(
+        app, ["compare", str(root / "events"), "five-year-mandate", "narena-attacks"]
+    )
+    assert shown.exit_code == 0
+    assert shown.output in doc
+    t = build_timeline(*load_text((root / "events" / "mali.yaml").read_text(), "mali.yaml"))
+    figures = t.probabilities
+    rows = zip(t.events, figures.expected_rank, figures.p_before_next, strict=True)
+    for p, rank, following in rows:
+        assert rank is not None
+        end = "-" if following is None else f"{following:.2f}"
+        assert f"{p.event.title:<50} {rank:>8.2f}  {end:>13}" in doc, p.event.id
+    before = t.compare("goita-rule", "beijing-visit").before
+    assert before is not None and f"probability {before:.2f}" in doc
