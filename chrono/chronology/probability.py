@@ -433,15 +433,32 @@ def words(p: float | None, other: str = "the next event") -> str:
 
 
 class Figures:
-    """A timeline's model, with its expected ranks and neighbour figures in display order."""
+    """A timeline's expected ranks and neighbour figures, in display order; pairs on demand.
+
+    The model behind them is let go once they are computed (a large build needs the
+    memory for its page) and made again, identically since it is seeded, the first
+    time a pair is asked for.
+    """
 
     def __init__(self, timeline: Timeline, *, samples: int = SAMPLES, seed: str = "chrono") -> None:
-        placed = timeline.events
-        self.index = {p.event.id: k for k, p in enumerate(placed)}  # display position - 1
-        shapes, edges, days = inputs(timeline)
-        self.model = Model(shapes, edges, days, samples=samples, seed=seed)
-        self.expected_rank = self.model.expected_ranks()
-        self.p_before_next = self.model.before_next(range(len(placed)))
+        self._timeline = timeline
+        self._options = (samples, seed)
+        self._model: Model | None = None
+        self.index = {p.event.id: k for k, p in enumerate(timeline.events)}  # position - 1
+        model = self._make()
+        self.expected_rank = model.expected_ranks()
+        self.p_before_next = model.before_next(range(len(timeline.events)))
+
+    def _make(self) -> Model:
+        shapes, edges, days = inputs(self._timeline)
+        samples, seed = self._options
+        return Model(shapes, edges, days, samples=samples, seed=seed)
+
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            self._model = self._make()
+        return self._model
 
     def compare(self, a: str, b: str) -> Comparison:
         for name in (a, b):
