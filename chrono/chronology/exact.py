@@ -11,6 +11,7 @@ same and the figures are exact (up to one final division).
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -184,9 +185,12 @@ class RankSweep:
     integers scaled by 2 * SCALE, so differences of prefix sums cancel exactly.
     """
 
-    __slots__ = ("c0", "c1", "c2", "floats", "p0", "p1", "points")
+    __slots__ = ("_coefficients", "c0", "c1", "c2", "floats", "p0", "p1", "points")
 
-    def __init__(self, dists: Iterable[tuple[Dist, int, int]]) -> None:
+    def __init__(self, dists: Iterable[tuple[Dist, int, int]], *, anywhere: bool = True) -> None:
+        """``anywhere=False`` keeps less: exact sums then only start and end on breakpoints
+        (days where some piece starts, or ends the day before), as the sweep's own
+        distributions do; ``window_sums`` still works anywhere."""
         # per piece: at lo start the polynomial 2K = c0 + 2 c0 tau + c1 tau^2 (tau = x - lo),
         # at hi + 1 replace it by its constant total 2 * mass.
         starts: dict[int, list[int]] = {}
@@ -216,6 +220,8 @@ class RankSweep:
         self.c2: list[int] = []
         self.p0: list[int] = [0]  # sum of 2K over days before each point
         self.p1: list[int] = [0]  # sum of t * 2K
+        scale = 2.0 * SCALE
+        f0, f1, f2 = array("d"), array("d"), array("d")
         for u in self.points:
             if previous is not None:
                 delta = u - previous
@@ -223,12 +229,17 @@ class RankSweep:
                 self.p0.append(self.p0[-1] + q0)
                 self.p1.append(self.p1[-1] + previous * q0 + q1)
                 k0, k1 = k0 + k1 * delta + k2 * delta * delta, k1 + 2 * k2 * delta
-            step = starts[u]
+            step = starts.pop(u)
             k0, k1, k2 = k0 + step[0], k1 + step[1], k2 + step[2]
-            self.c0.append(k0)
-            self.c1.append(k1)
-            self.c2.append(k2)
+            if anywhere:
+                self.c0.append(k0)
+                self.c1.append(k1)
+                self.c2.append(k2)
+            f0.append(k0 / scale)
+            f1.append(k1 / scale)
+            f2.append(k2 / scale)
             previous = u
+        self._coefficients = (f0, f1, f2)
 
     def _before(self, x: int) -> tuple[int, int]:
         """(sum of 2K, sum of t * 2K) over days t < x."""
@@ -236,6 +247,8 @@ class RankSweep:
         if k < 0:
             return 0, 0
         u = self.points[k]
+        if u == x:
+            return self.p0[k], self.p1[k]
         q0, q1 = _segment(self.c0[k], self.c1[k], self.c2[k], x - u)
         return self.p0[k] + q0, self.p1[k] + u * q0 + q1
 
@@ -267,7 +280,8 @@ class RankSweep:
             scale = 2.0 * SCALE
             self.floats = (
                 np.array(self.points, dtype=np.int64),
-                *(np.array([x / scale for x in xs]) for xs in (self.p0, self.c0, self.c1, self.c2)),
+                np.array([x / scale for x in self.p0]),
+                *(np.frombuffer(xs, dtype=np.float64) for xs in self._coefficients),
             )
         points, p0, k0, k1, k2 = self.floats
 

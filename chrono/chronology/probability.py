@@ -255,7 +255,9 @@ class Model:
         """1 + the sum over other events B of P(S_B < S_A) + P(S_B = S_A) / 2, per event."""
         out: list[float | None] = [None] * self.n
         known = [i for i in range(self.n) if i not in self.unknown]
-        exact_sweep = RankSweep((self.exact[i][0], 1, 1) for i in known if i in self.exact)
+        exact_sweep = RankSweep(
+            ((self.exact[i][0], 1, 1) for i in known if i in self.exact), anywhere=False
+        )
         few: dict[int, list[tuple[tuple[int, int], int]]] = {}  # for other events' ranks
         for i in self.var:
             lo, hi = self._window(self.var[i][0])

@@ -157,3 +157,35 @@ def test_a_constraint_that_agrees_with_a_certain_order_changes_nothing(
     for x in ids:
         for y in ids:
             assert more.compare(x, y) == t.compare(x, y)
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> Spec:
+    lo = draw(st.integers(0, 12))
+    hi = draw(st.integers(lo, lo + 6))
+    if draw(st.booleans()):
+        return Spec(True, (lo, hi), (lo, hi))
+    end_lo = draw(st.integers(lo, hi + 4))
+    end_hi = draw(st.integers(max(end_lo, hi), max(end_lo, hi) + 5))
+    return Spec(False, (lo, hi), (end_lo, end_hi))
+
+
+@settings(max_examples=100)
+@given(st.lists(windows(), min_size=2, max_size=3), st.booleans())
+def test_exact_sums_equal_the_count_of_histories(specs: list[Spec], anywhere: bool) -> None:
+    """Closed-form sums for unconstrained events, and the n log n rank sweep, against
+    the brute-force count (to rounding)."""
+    from chrono.chronology.exact import RankSweep, moment, p_before, span
+
+    dists = [moment(*s.start) if s.moment else span(*s.start, *s.end) for s in specs]
+    truth = exact(specs, [])
+    for a, (_start_a, end_a) in enumerate(dists):
+        for b, (start_b, _end_b) in enumerate(dists):
+            if a != b:
+                assert abs(p_before(end_a, start_b) - float(truth.before[a][b])) < 1e-12
+    sweep = RankSweep(((start, 1, 1) for start, _end in dists), anywhere=anywhere)
+    for a, (start, _end) in enumerate(dists):
+        assert abs(0.5 + sweep.expect(start) - float(truth.expected_rank[a])) < 1e-9
+        if start.den == start.hi - start.lo + 1:  # a uniform start: its mean over the window
+            mean = sweep.window_sums([start.lo], [start.hi])[0] / (start.hi - start.lo + 1)
+            assert abs(0.5 + mean - float(truth.expected_rank[a])) < 1e-9
