@@ -166,7 +166,7 @@ def order(
         typer.Option(
             "--probabilities",
             help="Add each event's expected rank and the probability that it comes "
-            "before the next (every consistent history equally likely).",
+            "before the next (every consistent history equally likely); --json has them always.",
         ),
     ] = False,
 ) -> None:
@@ -179,9 +179,8 @@ def order(
         from chrono.export.timeline_json import event_dict, probability_fields
 
         events = [event_dict(p) for p in timeline.events]
-        if probabilities:
-            for event, extra in zip(events, probability_fields(timeline), strict=True):
-                event.update(extra)
+        for event, extra in zip(events, probability_fields(timeline), strict=True):
+            event.update(extra)  # as timeline.json has them
         print(json.dumps(events, ensure_ascii=False, indent=2))
         return
     from rich.console import Console

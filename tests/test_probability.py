@@ -337,3 +337,21 @@ def test_the_docs_show_the_samples_real_figures() -> None:
         assert f"{p.event.title:<50} {rank:>8.2f}  {end:>13}" in doc, p.event.id
     before = t.compare("goita-rule", "beijing-visit").before
     assert before is not None and f"probability {before:.2f}" in doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "events: []\n",
+        SMALL,
+        'events:\n  - {id: a, title: "Line\\nbreak \\u00e9", date: 2024-01-01, wat: 1}\n',
+    ],
+)
+def test_timeline_json_written_event_by_event_is_one_dump(text: str) -> None:
+    """The streamed encoding is byte for byte json.dumps of the whole (indent 2)."""
+    from chrono.export.timeline_json import timeline_dict, timeline_json
+
+    events, problems = load_text(text, "events.yaml")
+    t = build_timeline(events, problems)
+    whole = json.dumps(timeline_dict(t), ensure_ascii=False, indent=2) + "\n"
+    assert timeline_json(t) == whole.encode("utf-8")

@@ -66,6 +66,27 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
 
 
 def timeline_json(timeline: Timeline) -> bytes:
-    """Byte-for-byte the same for the same input: fixed key order, no timestamps."""
-    text = json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+    """Byte-for-byte the same for the same input: fixed key order, no timestamps.
+
+    Encoded event by event, as ``json.dumps(timeline_dict(...), indent=2)`` would
+    write it: one dump of 100,000 events holds millions of small pieces at once.
+    """
+    whole = timeline_dict(timeline)
+    events = whole.pop("events")
+    if not events:
+        return (json.dumps({"events": [], **whole}, ensure_ascii=False, indent=2) + "\n").encode()
+    parts = [b'{\n  "events": [\n']
+    for k, event in enumerate(events):
+        text = json.dumps(event, ensure_ascii=False, indent=2)
+        parts.append((",\n" if k else "").encode() + _indented(text, 4).encode("utf-8"))
+    parts.append(b"\n  ]")
+    for key, value in whole.items():
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        parts.append(f",\n  {json.dumps(key)}: {_indented(text, 2)[2:]}".encode())
+    parts.append(b"\n}\n")
+    return b"".join(parts)
+
+
+def _indented(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return pad + text.replace("\n", "\n" + pad)
