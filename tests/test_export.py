@@ -247,20 +247,8 @@ def test_summary_line_names_events_lanes_warnings_and_files(tmp_path: Path) -> N
 
 def test_every_user_string_in_the_figure_is_escaped() -> None:
     evil = "<b>x</b><a href='javascript:alert(1)'>y</a>&amp;"
-    events = [
-        Event(
-            "e",
-            evil,
-            "f.yaml",
-            1,
-            date="2022",
-            lane=evil,
-            source=evil,
-            description=evil,
-            url="https://example.org/<script>",
-            tags=(evil,),
-        )
-    ]
+    events = [Event("e", evil, "f.yaml", 1, date="2022", lane=evil, source=evil,
+                    description=evil, url="https://example.org/<script>", tags=(evil,))]
     fig = build_timeline(events).figure(title=evil)
     escaped = "&lt;b&gt;x&lt;/b&gt;&lt;a href='javascript:alert(1)'&gt;y&lt;/a&gt;&amp;amp;"
     assert fig.layout.title.text == escaped
