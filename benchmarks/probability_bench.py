@@ -42,9 +42,7 @@ def measure(events: int = 1000, constrained: int = 200) -> dict[str, Any]:
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     again = build_timeline(*load_text(text, "bench.yaml")).probabilities
     sampled = len(figures.model.var)
-    errors = [
-        figures.compare(f"e{i}", f"e{i + 1}").stderr for i in range(0, constrained, 4)
-    ]
+    errors = [figures.compare(f"e{i}", f"e{i + 1}").stderr for i in range(0, constrained, 4)]
     return {
         "events": events,
         "sampled_events": sampled,
