@@ -200,6 +200,14 @@ def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
 def order(
     directory: Annotated[Path, _DIRECTORY] = Path("events"),
     as_json: Annotated[bool, typer.Option("--json", help="Print timeline.json's events.")] = False,
+    probabilities: Annotated[
+        bool,
+        typer.Option(
+            "--probabilities",
+            help="Add each event's expected rank and the probability that it comes "
+            "before the next (every consistent history equally likely); --json has them always.",
+        ),
+    ] = False,
 ) -> None:
     """Print the chronology: position, rank range, windows, title, lane.
 
@@ -207,9 +215,11 @@ def order(
     """
     timeline = _timeline(directory, "")
     if as_json:
-        from chrono.export.timeline_json import event_dict
+        from chrono.export.timeline_json import event_dict, probability_fields
 
         events = [event_dict(p) for p in timeline.events]
+        for event, extra in zip(events, probability_fields(timeline), strict=True):
+            event.update(extra)  # as timeline.json has them
         print(json.dumps(events, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -227,16 +237,64 @@ def order(
         ("lane", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for p in timeline.events:
+    if probabilities:
+        table.add_column("expected", justify="right")
+        table.add_column("p before next", justify="right")
+        figures = timeline.probabilities
+    for k, p in enumerate(timeline.events):
         low, high = p.rank
         rank = str(low) if low == high else f"{low}-{high}"
         starts, ends = compact_window(p.start), compact_window(p.end)
         if p.start == p.end:
             ends = "(same)"
-        table.add_row(str(p.position), rank, starts, ends, p.event.title, p.event.lane or "")
+        row = [str(p.position), rank, starts, ends, p.event.title, p.event.lane or ""]
+        if probabilities:
+            expected, following = figures.expected_rank[k], figures.p_before_next[k]
+            row.append("?" if expected is None else f"{expected:.2f}")
+            row.append("-" if following is None else f"{following:.2f}")
+        table.add_row(*row)
     # a pipe gets whole lines, a terminal its own width
     width = None if sys.stdout.isatty() else 1000
     Console(highlight=False, width=width).print(table, markup=False)
+
+
+@app.command()
+def compare(
+    directory: Annotated[Path, _DIRECTORY],
+    a: Annotated[str, typer.Argument(help="An event id.")],
+    b: Annotated[str, typer.Argument(help="Another event id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """How likely A is before B, B before A, or neither (every consistent history
+    equally likely), and how that was computed.
+
+    Example: chrono compare events/ coup-2020 goita-rule
+    """
+    from chrono.errors import UnknownEventError
+
+    timeline = _timeline(directory, "")
+    for name in (a, b):
+        try:
+            timeline[name]
+        except UnknownEventError as err:
+            raise ChronoError(f"{directory}: {err}") from None
+    result = timeline.compare(a, b)
+    if as_json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    from chrono.chronology.probability import method_words
+
+    titles = {p.event.id: p.event.title for p in timeline.events}
+
+    def figure(p: float | None) -> str:
+        return "unknown" if p is None else f"{p:.2f}"
+
+    print(f"A  {a}: {titles[a]}")
+    print(f"B  {b}: {titles[b]}")
+    print(f"A before B      {figure(result.before)}")
+    print(f"B before A      {figure(result.after)}")
+    print(f"they overlap    {figure(result.same_time)}  (share or touch a day)")
+    print(method_words(result))
 
 
 @app.command()

@@ -8,6 +8,7 @@ links; :mod:`timeline` holds the values (:class:`Placed`, :class:`Timeline`);
 """
 
 from chrono.chronology.build import Analysis, analyse, build_timeline
-from chrono.chronology.timeline import Placed, Timeline
+from chrono.chronology.placed import Placed
+from chrono.chronology.timeline import Timeline
 
 __all__ = ["Analysis", "Placed", "Timeline", "analyse", "build_timeline"]

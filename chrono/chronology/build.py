@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from chrono.chronology.order import order_and_ranks
+from chrono.chronology.placed import Bounds, Placed
 from chrono.chronology.reading import (
     EventReading,
     check_references,
@@ -21,7 +22,7 @@ from chrono.chronology.reading import (
     unique_ids,
 )
 from chrono.chronology.solve import Solution, link, solve
-from chrono.chronology.timeline import Bounds, Placed, Timeline
+from chrono.chronology.timeline import Timeline
 from chrono.days import Day
 from chrono.errors import ChronologyError, Problem
 from chrono.events.event import Event

@@ -17,54 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from chrono.chronology.network import Edge
 from chrono.chronology.order import certainly_precedes
-from chrono.days import Day
+from chrono.chronology.placed import Bounds, Placed
 from chrono.errors import ChronoError, Problem, UnknownEventError
-from chrono.events.event import Event
-from chrono.model import Interval, Window
 
-
-@attrs.frozen
-class Placed:
-    """One event in the chronology: its own reading and its propagated windows."""
-
-    event: Event
-    own: Interval | None  # what its date fields say on their own
-    start: Window  # after propagation
-    end: Window
-    rank: tuple[int, int]  # (min, max), 1-based
-    position: int  # 1-based place in the display order
-
-    @property
-    def earliest(self) -> Day | None:
-        return self.start.earliest
-
-    @property
-    def latest(self) -> Day | None:
-        return self.end.latest
-
-    @property
-    def date_text(self) -> str:
-        return self.event.date_as_written
-
-
-@attrs.frozen
-class Bounds:
-    """The propagated network, kept for precedence questions after the build.
-
-    Event ``i`` has variables ``2i`` (start) and ``2i+1`` (end); ``lower``/``upper``
-    are their narrowest bounds in day ordinals and ``outgoing`` the distance graph.
-    """
-
-    lower: tuple[float, ...]
-    upper: tuple[float, ...]
-    outgoing: tuple[tuple[Edge, ...], ...]
-    index: Mapping[str, int]  # event id -> event number in the order the events came
+if TYPE_CHECKING:
+    from chrono.chronology.probability import Comparison, Figures
 
 
 @attrs.frozen
@@ -108,8 +70,31 @@ class Timeline:
         default=attrs.Factory(lambda self: _positions_of(self.events), takes_self=True),
     )
 
+    _figures: dict[str, Figures] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+
     def __len__(self) -> int:
         return len(self.events)
+
+    @property
+    def network(self) -> Bounds:
+        """The propagated constraint network, for questions beyond precedence."""
+        return self._bounds
+
+    @property
+    def probabilities(self) -> Figures:
+        """Expected ranks and neighbour figures (every consistent history equally likely).
+
+        Computed on first use and kept: a cache, not state, so the timeline stays a value.
+        """
+        if "figures" not in self._figures:
+            from chrono.chronology.probability import Figures
+
+            self._figures["figures"] = Figures(self.events, self._bounds)
+        return self._figures["figures"]
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """How likely A is before B, B before A, or on the same time as it."""
+        return self.probabilities.compare(a, b)
 
     def __getitem__(self, event_id: str) -> Placed:
         try:
