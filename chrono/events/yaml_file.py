@@ -18,7 +18,14 @@ from typing import Any
 import yaml  # type: ignore[import-untyped, unused-ignore]  # stubs: types-PyYAML
 
 from chrono.events.event import Problem
-from chrono.events.limits import MAX_ALIAS_VALUES, MAX_NESTING, quoted, too_deep
+from chrono.events.limits import (
+    MAX_ALIAS_VALUES,
+    MAX_NESTING,
+    SURROGATE_ESCAPE,
+    quoted,
+    too_deep,
+    whole_text,
+)
 from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
 
 _BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as a new line
@@ -85,6 +92,7 @@ def read_yaml(text: str, file: str) -> tuple[list[Field], list[Problem]]:
     try:
         roots, written = _compose_all(text)
         composer = _Composer(file, max(MAX_ALIAS_VALUES, written))
+        composer.escapes = SURROGATE_ESCAPE.search(text) is not None
         tops = [
             Field(composer.value(root, 0), root.line)
             for root in roots
@@ -257,6 +265,7 @@ class _Composer:
         self.limit = limit
         self.expanded = 0  # values read through aliases so far
         self.alias: _Alias | None = None  # the outermost alias being read
+        self.escapes = False  # whether escapes may have made lone surrogates to look for
 
     def value(self, node: _Node, depth: int) -> Value:
         if isinstance(node, _Alias):
@@ -267,7 +276,14 @@ class _Composer:
             return read
         self._count()
         if isinstance(node, _Scalar):
-            return None if node.kind == _NULL_KIND else node.text
+            if node.kind == _NULL_KIND:
+                return None
+            if not self.escapes:
+                return node.text
+            whole, message = whole_text(node.text)  # libyaml refuses them; PyYAML keeps them
+            if message is not None:
+                self._error(node.line, message)
+            return whole
         if isinstance(node, _List):
             if depth >= MAX_DEPTH:
                 return Wrong("a list")
