@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from chrono.errors import ChronoError, ParseError
+from chrono.terminal import json_shown, shown, shown_lines
 
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
@@ -72,12 +73,12 @@ def parse(
         except ParseError as err:
             failed = True
             if as_json:
-                print(json.dumps({"text": text, "error": str(err)}, ensure_ascii=False))
+                print(json_shown(json.dumps({"text": text, "error": str(err)}, ensure_ascii=False)))
             else:
                 _print_error(err)
             continue
         if as_json:
-            print(json.dumps(interval_dict(interval, text), ensure_ascii=False))
+            print(json_shown(json.dumps(interval_dict(interval, text), ensure_ascii=False)))
         else:
             _explain(text, interval)
     raise typer.Exit(1 if failed else 0)
@@ -86,19 +87,23 @@ def parse(
 def _parse_lines(reference: object, dayfirst: bool | None) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.parse import parse as parse_text
+    from chrono.reading import input_lines
     from chrono.serialize import interval_dict
 
     dumps = json.dumps
     write = sys.stdout.write
     failed = 0
-    for raw in sys.stdin:
-        text = raw.rstrip("\r\n")
+    for _number, text, undecodable in input_lines():
+        if text is None:  # not UTF-8: said on stderr, and the line left out
+            failed = 1
+            print(f"error: {undecodable}", file=sys.stderr)
+            continue
         try:
             out = interval_dict(parse_text(text, reference, dayfirst=dayfirst), text)  # type: ignore[arg-type]
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": str(err)}
-        write(dumps(out, ensure_ascii=False))
+        write(json_shown(dumps(out, ensure_ascii=False)))
         write("\n")
     sys.stdout.flush()
     return failed
@@ -113,8 +118,8 @@ def _explain(text: str, interval: object) -> None:
 
     assert isinstance(interval, Interval)
     console = Console(highlight=False, soft_wrap=True)
-    console.print(f"[bold]{escape(text)}[/bold]")
-    console.print(f"  window     {escape(interval_words(interval))}")
+    console.print(f"[bold]{escape(shown(text))}[/bold]")
+    console.print(f"  window     {escape(shown(interval_words(interval)))}")
     if interval.is_span:
         console.print(f"  start      {interval.start}")
         console.print(f"  end        {interval.end}")
@@ -125,14 +130,14 @@ def _explain(text: str, interval: object) -> None:
     console.print(f"  precision  {interval.precision}")
     if interval.qualifiers:
         console.print(f"  qualifiers {', '.join(interval.qualifiers)}")
-    console.print(f"  rule       {escape(interval.rule)}")
+    console.print(f"  rule       {escape(shown(interval.rule))}")
     for warning in interval.warnings:
-        console.print(f"  [yellow]warning[/yellow]    {escape(warning)}")
+        console.print(f"  [yellow]warning[/yellow]    {escape(shown(warning))}")
 
 
 def _print_error(err: ParseError) -> None:
-    print(f"error: {err}", file=sys.stderr)
-    print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
+    print(f"error: {shown(err)}", file=sys.stderr)
+    print("  " + shown_lines(err.excerpt()).replace("\n", "\n  "), file=sys.stderr)
 
 
 _DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV).")
@@ -171,7 +176,7 @@ def order(
         from chrono.export.timeline_json import event_dict
 
         events = [event_dict(p) for p in timeline.events]
-        print(json.dumps(events, ensure_ascii=False, indent=2))
+        print(json_shown(json.dumps(events, ensure_ascii=False, indent=2)))
         return
     from rich.console import Console
     from rich.table import Table
@@ -194,7 +199,8 @@ def order(
         starts, ends = compact_window(p.start), compact_window(p.end)
         if p.start == p.end:
             ends = "(same)"
-        table.add_row(str(p.position), rank, starts, ends, p.event.title, p.event.lane or "")
+        title, lane = shown(p.event.title), shown(p.event.lane or "")
+        table.add_row(str(p.position), rank, starts, ends, title, lane)
     # a pipe gets whole lines, a terminal its own width
     width = None if sys.stdout.isatty() else 1000
     Console(highlight=False, width=width).print(table, markup=False)
@@ -264,7 +270,7 @@ def build(
     warnings = [w for w in timeline.warnings if w.severity == "warning"]
     _print_problems(warnings)
     lanes = {p.event.lane for p in timeline.events}
-    names = ", ".join(str(p) for p in written)
+    names = ", ".join(shown(p) for p in written)
     print(
         f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
         f"wrote {names}"
@@ -293,20 +299,9 @@ def extract(
 
     if output not in ("yaml", "json"):
         raise ChronoError(f"--format: {output!r} is not yaml or json")
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ChronoError(f"{file}: no such file") from None
-        except UnicodeDecodeError as err:
-            raise ChronoError(
-                f"{file}: not UTF-8 text (byte {err.start}): save it as UTF-8"
-            ) from None
-        except OSError as err:
-            raise ChronoError(f"{file}: cannot read it ({err.strerror})") from None
+    from chrono.reading import read_document
+
+    text = read_document(file)  # at most MAX_TEXT_BYTES, decoded with the line of a bad byte
     extraction = find_dates(text, reference)
     if output == "json":
         sys.stdout.write(as_json(extraction))
@@ -314,7 +309,8 @@ def extract(
         sys.stdout.write(as_yaml(extraction, None if file == "-" else Path(file).name))
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
-        print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+        where = shown(f"{file}:{m.start}-{m.end}")
+        print(f"warning: {where}: {m.text!r}: {shown(m.error)}", file=sys.stderr)
 
 
 LARGE_INPUT = 2_000_000  # bytes of event files: past this, show progress
@@ -372,7 +368,7 @@ def _timeline(directory: Path) -> Timeline:
 def _print_problems(problems: Sequence[Problem]) -> None:
     for p in sorted(problems, key=lambda p: (p.file, p.line)):
         print(
-            ("warning: " if p.severity == "warning" else "error: ") + _strip_warning(str(p)),
+            ("warning: " if p.severity == "warning" else "error: ") + shown(_strip_warning(str(p))),
             file=sys.stderr,
         )
 
@@ -385,5 +381,5 @@ def main() -> None:
     try:
         app()
     except ChronoError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {shown_lines(err)}", file=sys.stderr)
         sys.exit(1)

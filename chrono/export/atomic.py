@@ -4,7 +4,7 @@ A rename is atomic for one file only, so a set of files is replaced in steps
 that a later build can always finish:
 
 1. take the folder's lock (``.chrono.lock``, ``flock``): one build writes at a time,
-   and the others wait for it;
+   and the others wait for it; the file is removed when the build is done;
 2. finish what a killed build left: if its journal exists, its renames are done
    (roll forward); its staging folder and older ``.NAME.XXXX.tmp`` files are removed;
 3. write every file into a new staging folder inside the folder, each flushed to disk;
@@ -118,32 +118,49 @@ def recover(folder: Path) -> None:
 def locked(folder: Path, wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold ``folder``'s lock: builds into one folder write one after another.
 
-    The lock is released by the system when the process ends, however it ends.
+    The lock file is removed by its holder on the way out, so a finished build
+    leaves only its outputs; a build that locked a file since removed tries
+    again on the new one. A killed holder's lock is released by the system.
     """
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
-    try:
+    path = folder / LOCK
+    timeout = float(os.environ.get("CHRONO_LOCK_TIMEOUT", LOCK_TIMEOUT))
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            timeout = float(os.environ.get("CHRONO_LOCK_TIMEOUT", LOCK_TIMEOUT))
-            if wait is not None:
-                wait(
-                    f"waiting for another build writing into {folder} to finish "
-                    f"(up to {timeout:g} s)"
-                )
-            deadline = time.monotonic() + timeout
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
+                    if wait is not None and not told:
+                        told = True
+                        wait(
+                            f"waiting for another build writing into {folder} to finish "
+                            f"(up to {timeout:g} s)"
+                        )
                     if time.monotonic() >= deadline:
                         raise LockTimeout(
-                            f"another build kept {folder / LOCK} locked for {timeout:g} s"
+                            f"another build kept {path} locked for {timeout:g} s"
                         ) from None
                     time.sleep(_POLL)
+            held = os.fstat(fd)
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if current is not None and (current.st_ino, current.st_dev) == (held.st_ino, held.st_dev):
+            break
+        os.close(fd)  # the holder before removed this lock file: lock the new one
+    try:
         yield
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # while still holding it: whoever waits on it will try again
         os.close(fd)  # closing releases the lock
 
 
