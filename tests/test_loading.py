@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.days import Day
-from chrono.events import files, yaml_file
+from chrono.events import files, records, yaml_file
 from chrono.events.event import Event
 from chrono.events.files import load_folder, load_text
 from chrono.events.urls import is_web_address
@@ -967,3 +967,51 @@ def test_json_reproductions_scan_each_character_once(text: str) -> None:
     spans = [m.span() for m in json_file._STRING_OR_BRACKET.finditer(text)]
     assert sum(b - a for a, b in spans) <= len(text)
     assert all(json_file._STRINGS.match(text, at) for at in quotes[:1000])
+
+
+def _composed(text: str) -> list[object]:
+    """The records the tree path gives (what every file got before the direct path)."""
+    roots, written = yaml_file._compose_all(text)
+    composer = yaml_file._Composer("f", max(written, 100_000))
+    return [
+        records.Field(composer.value(root, 0), root.line)
+        for root in roots
+        if not (isinstance(root, yaml_file._Scalar) and root.kind == yaml_file._NULL_KIND)
+    ]
+
+
+YAML_FILES = sorted(path for path in (DATA.parent).rglob("*") if path.suffix in (".yaml", ".yml"))
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: path.name)
+def test_yaml_read_without_a_tree_gives_the_composed_records(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        composed = _composed(text)
+    except (yaml.YAMLError, yaml_file._Refused, RecursionError):
+        return  # a broken file: both paths report it the same way (read_yaml's handlers)
+    try:
+        direct = yaml_file._direct(text)
+    except yaml_file._Restart:
+        return  # anchors, merges, odd keys: read by the tree
+    assert direct == composed
+
+
+@given(
+    st.recursive(
+        st.none() | st.text(alphabet="ab :-#\n'\"", max_size=6),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(alphabet="ab", max_size=3), inner, max_size=3)
+        ),
+        max_leaves=12,
+    )
+)
+def test_yaml_read_without_a_tree_agrees_on_any_shape(value: object) -> None:
+    text = yaml.safe_dump(value, default_flow_style=False)
+    try:
+        direct = yaml_file._direct(text)
+    except yaml_file._Restart:
+        return
+    assert direct == _composed(text)
+    assert yaml_file.read_yaml(text, "f") == (direct, [])

@@ -202,11 +202,17 @@ def _settle(
     troubled = {problem.file for problem in problems}
     for file, found in read:
         checker = Checker(file)
+        empty = not any(document.events for document in found)
         for document in found:
             defaults = checker.defaults(document.defaults)
-            drafts.extend(checker.event(event, defaults) for event in document.events)
+            # each event's records are let go once it is checked: the records of a large
+            # file and all its events are never held at once
+            pending = document.events
+            pending.reverse()
+            while pending:
+                drafts.append(checker.event(pending.pop(), defaults))
         problems.extend(checker.problems)
-        if not any(document.events for document in found) and file not in troubled:
+        if empty and file not in troubled:
             problems.append(Problem(file, 1, "no events in this file", "warning"))
     drafts = _give_ids(drafts, problems)
     order = {file: index for index, (file, _) in enumerate(read)}
