@@ -326,3 +326,41 @@ def _old_tense(sentence: str, start: int, end: int) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else None
+
+
+# Memory per event
+
+PER_EVENT_KB = 4  # measured about 3.5 KiB an event for `chrono check` (README, Reliability)
+
+
+def _peak_check(folder: Path, events: int, kind: str) -> int:
+    """Peak MiB of `chrono check` on ``events`` generated events in one YAML or CSV file."""
+    (folder / "events").mkdir(parents=True)
+    if kind == "yaml":
+        lines = ["source: generated", "events:"]
+        for i in range(events):
+            date = f"{1800 + i % 225}-05-{1 + i % 28:02d}"
+            lines += [
+                f"  - title: Event number {i}",
+                f"    date: {date}",
+                f"    lane: lane {i % 7}",
+            ]
+        (folder / "events" / "e.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        rows = ["title,date,lane"] + [
+            f"Event number {i},{1800 + i % 225}-05-{1 + i % 28:02d},lane {i % 7}"
+            for i in range(events)
+        ]
+        (folder / "events" / "e.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER], cwd=folder, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout.split()[1])
+
+
+@pytest.mark.parametrize("kind", ["yaml", "csv"])
+def test_memory_grows_by_a_few_kilobytes_an_event(kind: str, tmp_path: Path) -> None:
+    small = _peak_check(tmp_path / "small", 5_000, kind)
+    large = _peak_check(tmp_path / "large", 20_000, kind)
+    assert (large - small) * 1024 / 15_000 < PER_EVENT_KB
