@@ -368,7 +368,8 @@ def _timeline(directory: Path) -> Timeline:
 def _print_problems(problems: Sequence[Problem]) -> None:
     for p in sorted(problems, key=lambda p: (p.file, p.line)):
         print(
-            ("warning: " if p.severity == "warning" else "error: ") + shown(_strip_warning(str(p))),
+            ("warning: " if p.severity == "warning" else "error: ")
+            + shown_lines(_strip_warning(str(p))),
             file=sys.stderr,
         )
 
