@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from chrono.errors import ChronoError, ParseError
+from chrono.terminal import json_shown, shown, shown_lines
 
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
@@ -76,7 +77,11 @@ def parse(
         except ParseError as err:
             failed = True
             if as_json:
-                print(json.dumps({"text": text, "error": _message(err)}, ensure_ascii=False))
+                print(
+                    json_shown(
+                        json.dumps({"text": text, "error": _message(err)}, ensure_ascii=False)
+                    )
+                )
             else:
                 _print_error(err)
             continue
@@ -84,7 +89,7 @@ def parse(
             out = interval_dict(interval, text)
             if as_edtf:
                 out.update(_edtf_fields(interval))
-            print(json.dumps(out, ensure_ascii=False))
+            print(json_shown(json.dumps(out, ensure_ascii=False)))
         elif as_edtf:
             said = _edtf_fields(interval)
             print(f"{said['edtf']}" + ("" if said["edtf_exact"] else "  (holds it; not exact)"))
@@ -106,14 +111,18 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.days import Day
     from chrono.parse import parse as parse_text
+    from chrono.text_input import input_lines
     from chrono.serialize import interval_dict
 
     ref = reference if isinstance(reference, Day) else None  # the caller read it once
     encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
     write = sys.stdout.write
     failed = 0
-    for raw in sys.stdin:
-        text = raw.rstrip("\r\n")
+    for _number, text, undecodable in input_lines():
+        if text is None:  # not UTF-8: said on stderr, and the line left out
+            failed = 1
+            print(f"error: {undecodable}", file=sys.stderr)
+            continue
         try:
             interval = parse_text(text, ref, dayfirst=dayfirst)
             out = interval_dict(interval, text)
@@ -122,7 +131,7 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
         except ParseError as err:
             failed = 1
             out = {"text": text, "error": _message(err)}
-        write(encode(out))
+        write(json_shown(encode(out)))
         write("\n")
     sys.stdout.flush()
     return failed
@@ -137,8 +146,8 @@ def _explain(text: str, interval: object) -> None:
 
     assert isinstance(interval, Interval)
     console = Console(highlight=False, soft_wrap=True)
-    console.print(f"[bold]{escape(text)}[/bold]")
-    console.print(f"  window     {escape(interval_words(interval))}")
+    console.print(f"[bold]{escape(shown(text))}[/bold]")
+    console.print(f"  window     {escape(shown(interval_words(interval)))}")
     if interval.is_span:
         console.print(f"  start      {interval.start}")
         console.print(f"  end        {interval.end}")
@@ -149,9 +158,9 @@ def _explain(text: str, interval: object) -> None:
     console.print(f"  precision  {interval.precision}")
     if interval.qualifiers:
         console.print(f"  qualifiers {', '.join(interval.qualifiers)}")
-    console.print(f"  rule       {escape(interval.rule)}")
+    console.print(f"  rule       {escape(shown(interval.rule))}")
     for warning in interval.warnings:
-        console.print(f"  [yellow]warning[/yellow]    {escape(warning)}")
+        console.print(f"  [yellow]warning[/yellow]    {escape(shown(warning))}")
 
 
 def _message(err: ParseError) -> str:
@@ -165,8 +174,8 @@ def _message(err: ParseError) -> str:
 
 
 def _print_error(err: ParseError) -> None:
-    print(f"error: {_message(err)}", file=sys.stderr)
-    print("  " + err.excerpt().replace("\n", "\n  "), file=sys.stderr)
+    print(f"error: {shown(_message(err))}", file=sys.stderr)
+    print("  " + shown_lines(err.excerpt()).replace("\n", "\n  "), file=sys.stderr)
 
 
 _DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV, markwhen).")
@@ -220,7 +229,7 @@ def order(
         events = [event_dict(p) for p in timeline.events]
         for event, extra in zip(events, probability_fields(timeline), strict=True):
             event.update(extra)  # as timeline.json has them
-        print(json.dumps(events, ensure_ascii=False, indent=2))
+        print(json_shown(json.dumps(events, ensure_ascii=False, indent=2)))
         return
     from rich.console import Console
     from rich.table import Table
@@ -247,7 +256,8 @@ def order(
         starts, ends = compact_window(p.start), compact_window(p.end)
         if p.start == p.end:
             ends = "(same)"
-        row = [str(p.position), rank, starts, ends, p.event.title, p.event.lane or ""]
+        title, lane = shown(p.event.title), shown(p.event.lane or "")
+        row = [str(p.position), rank, starts, ends, title, lane]
         if probabilities:
             expected, following = figures.expected_rank[k], figures.p_before_next[k]
             row.append("?" if expected is None else f"{expected:.2f}")
@@ -348,7 +358,7 @@ def build(
 
     settings = find_settings(directory)
     if settings.path is not None:
-        print(f"settings from {_shown(settings.path)}")
+        print(f"settings from {shown(_relative(settings.path))}")
     config = settings.build
     target = out or Path(config.get("out", "exports"))
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
@@ -386,7 +396,7 @@ def build(
     warnings = [w for w in timeline.warnings if w.severity == "warning"]
     _print_problems(warnings)
     lanes = {p.event.lane for p in timeline.events}
-    names = ", ".join(str(p) for p in written)
+    names = ", ".join(shown(p) for p in written)
     print(
         f"{_count(len(timeline.events), 'event')}, {_count(len(lanes), 'lane')}, "
         f"{_count(len(warnings), 'warning')}; wrote {names}"
@@ -487,20 +497,9 @@ def extract(
 
     if output not in ("yaml", "json"):
         raise ChronoError(f"--format: {output!r} is not yaml or json")
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ChronoError(f"{file}: no such file") from None
-        except UnicodeDecodeError as err:
-            raise ChronoError(
-                f"{file}: not UTF-8 text (byte {err.start}): save it as UTF-8"
-            ) from None
-        except OSError as err:
-            raise ChronoError(f"{file}: cannot read it ({err.strerror})") from None
+    from chrono.text_input import read_document
+
+    text = read_document(file)  # at most MAX_TEXT_BYTES, decoded with the line of a bad byte
     extraction = find_dates(text, reference)
     if output == "json":
         sys.stdout.write(as_json(extraction))
@@ -508,12 +507,13 @@ def extract(
         sys.stdout.write(as_yaml(extraction, None if file == "-" else Path(file).name))
     failed = [m for m in extraction.mentions if m.error is not None]
     for m in failed:
-        print(f"warning: {file}:{m.start}-{m.end}: {m.text!r}: {m.error}", file=sys.stderr)
+        where = shown(f"{file}:{m.start}-{m.end}")
+        print(f"warning: {where}: {m.text!r}: {shown(m.error)}", file=sys.stderr)
     if reference is None and any("reference date" in (m.error or "") for m in failed):
         print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
 
 
-def _shown(path: Path) -> str:
+def _relative(path: Path) -> str:
     """A path as short as it can be said: from the working directory when under it."""
     try:
         return path.relative_to(Path.cwd()).as_posix()
@@ -612,7 +612,8 @@ def _count(n: int, noun: str) -> str:
 def _print_problems(problems: Sequence[Problem]) -> None:
     for p in sorted(problems, key=lambda p: (p.file, p.line)):
         print(
-            ("warning: " if p.severity == "warning" else "error: ") + _strip_warning(str(p)),
+            ("warning: " if p.severity == "warning" else "error: ")
+            + shown_lines(_strip_warning(str(p))),
             file=sys.stderr,
         )
 
@@ -625,7 +626,7 @@ def main() -> None:
     try:
         status = app(standalone_mode=False)
     except ChronoError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {shown_lines(err)}", file=sys.stderr)
         sys.exit(1)
     except typer.Abort:
         print("Aborted!", file=sys.stderr)

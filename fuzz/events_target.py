@@ -36,6 +36,7 @@ with atheris.instrument_imports():
     import chrono.events.fields
     import chrono.events.files
     import chrono.events.json_file
+    import chrono.events.limits
     import chrono.events.records
     import chrono.events.yaml_file
     import chrono.parse

@@ -9,16 +9,22 @@ that takes minutes, nesting that crashes the interpreter, a file read whole.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chrono.chronology import analyse
 from chrono.events.files import load_folder
+from chrono.extract import extract
+from chrono.extract import text as extract_text
 
 BAD = Path(__file__).parent / "data" / "bad"
 VALID = Path(__file__).parent / "data" / "events" / "valid"
@@ -224,3 +230,137 @@ def test_windows_line_endings_give_the_same_events_problems_and_lines(
         )
     assert read[0] == read[1]
     assert read[0][0] or source == BAD
+
+
+# Extraction: linear in the text whatever its shape, and each mention's context bounded
+
+SHAPES = {
+    "May May May": lambda n: "May " * n,
+    "numbers": lambda n: " ".join(str(1900 + i % 100) for i in range(n)),
+    "no spaces": lambda n: "(2020)" * n,
+    "dates, no sentence breaks": lambda n: "on 3 May 2021 and " * n,
+}
+
+
+class _Counting:
+    """A compiled pattern that counts the characters each search may read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def _span(self, string: str, pos: int, endpos: int) -> None:
+        self.read += max(0, min(endpos, len(string)) - pos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        self._span(string, pos, endpos)
+        return self.pattern.finditer(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        self._span(string, pos, endpos)
+        return self.pattern.search(string, pos, endpos)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_tense_reads_a_bounded_stretch_per_mention(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counters = {}
+    for name in ("_CLAUSE", "_FUTURE", "_PAST", "REPORTING"):
+        counters[name] = _Counting(getattr(extract_text, name))
+        monkeypatch.setattr(extract_text, name, counters[name])
+    text = SHAPES[shape](2000)
+    mentions = extract(text, "2025-07-15").mentions
+    assert len(mentions) >= 500
+    near = extract_text.NEAR
+    # each mention: clause marks within NEAR (+3) either side, tense markers within NEAR
+    # of it (twice: future and past), and a reporting verb in the 30 characters before
+    bound = sum(2 * (near + 3) + 2 * (2 * near + len(m.text)) + 30 for m in mentions)
+    assert sum(counter.read for counter in counters.values()) <= bound
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_mention_carries_a_bounded_excerpt_and_output_grows_linearly(shape: str) -> None:
+    from chrono.extract.draft import as_json
+
+    sizes = []
+    for n in (1000, 2000):
+        extraction = extract(SHAPES[shape](n), "2025-07-15")
+        bound = extract_text.WHOLE + 2 * extract_text.AROUND + 2
+        assert all(len(m.sentence) <= bound + len(m.text) for m in extraction.mentions)
+        sizes.append(len(as_json(extraction)))
+    assert sizes[1] <= 2.2 * sizes[0]  # twice the text, about twice the output
+
+
+@given(
+    st.text(alphabet="ab ,;.-()will was ed", min_size=1, max_size=1200),
+    st.integers(min_value=0, max_value=1200),
+    st.integers(min_value=1, max_value=20),
+)
+def test_an_excerpt_holds_its_mention_and_reads_its_tense_as_the_sentence_does(
+    sentence: str, at: int, length: int
+) -> None:
+    start = min(at, len(sentence) - 1)
+    end = min(len(sentence), start + length)
+    part, offset = extract_text.excerpt(sentence, 0, len(sentence), start, end)
+    assert part[start - offset : end - offset] == sentence[start:end]
+    assert len(part) <= extract_text.WHOLE + 2 * extract_text.AROUND + 2 + (end - start)
+    assert extract_text.tense(part, start - offset, end - offset) == _old_tense(
+        sentence, start, end
+    )
+    assert extract_text.reported(part, start - offset) == extract_text.reported(sentence, start)
+
+
+def _old_tense(sentence: str, start: int, end: int) -> str | None:
+    """tense() as it was, reading the whole clause: the reference the bounded one must match."""
+    t = extract_text
+    left = max((m.end() for m in t._CLAUSE.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in t._CLAUSE.finditer(sentence, end)), len(sentence))
+    left, right = max(left, start - t.NEAR), min(right, end + t.NEAR)
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("future", t._FUTURE), ("past", t._PAST)):
+        for m in pattern.finditer(sentence, left, right):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+# Memory per event
+
+PER_EVENT_KB = 4  # measured about 3.5 KiB an event for `chrono check` (README, Reliability)
+
+
+def _peak_check(folder: Path, events: int, kind: str) -> int:
+    """Peak MiB of `chrono check` on ``events`` generated events in one YAML or CSV file."""
+    (folder / "events").mkdir(parents=True)
+    if kind == "yaml":
+        lines = ["source: generated", "events:"]
+        for i in range(events):
+            date = f"{1800 + i % 225}-05-{1 + i % 28:02d}"
+            lines += [
+                f"  - title: Event number {i}",
+                f"    date: {date}",
+                f"    lane: lane {i % 7}",
+            ]
+        (folder / "events" / "e.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        rows = ["title,date,lane"] + [
+            f"Event number {i},{1800 + i % 225}-05-{1 + i % 28:02d},lane {i % 7}"
+            for i in range(events)
+        ]
+        (folder / "events" / "e.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER], cwd=folder, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout.split()[1])
+
+
+@pytest.mark.parametrize("kind", ["yaml", "csv"])
+def test_memory_grows_by_a_few_kilobytes_an_event(kind: str, tmp_path: Path) -> None:
+    small = _peak_check(tmp_path / "small", 5_000, kind)
+    large = _peak_check(tmp_path / "large", 20_000, kind)
+    assert (large - small) * 1024 / 15_000 < PER_EVENT_KB

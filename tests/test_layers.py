@@ -40,9 +40,19 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chrono.extract",),
     # drawing and writing a Timeline; registers its drawing with Timeline on import
     ("chrono.export",),
-    # the command, its settings, the watcher and the preview server, and the package's
+    # the command, its settings, the watcher and the preview server, terminal-safe text
+    # and bounded input for it, and the package's
     # facade (chrono/__init__.py), which gathers the public names from every layer
-    ("chrono.cli", "chrono.__main__", "chrono.config", "chrono.watch", "chrono.serve", "chrono"),
+    (
+        "chrono.cli",
+        "chrono.__main__",
+        "chrono.config",
+        "chrono.watch",
+        "chrono.serve",
+        "chrono.terminal",
+        "chrono.text_input",
+        "chrono",
+    ),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.days import Day
-from chrono.events import files, yaml_file
+from chrono.events import files, records, yaml_file
 from chrono.events.event import Event
 from chrono.events.files import load_folder, load_text
 from chrono.events.urls import is_web_address
@@ -845,3 +846,172 @@ def test_files_over_the_size_limit_are_refused_before_reading(
     assert [str(p) for p in load_text(event.decode().ljust(1025), "e.yaml")[1]] == [
         problems[0].replace("events/b.yaml", "e.yaml")
     ]
+
+
+# Hardening: lone surrogates, FIFOs, the JSON nesting scan
+
+LONE = "a lone surrogate \\u{} (half of a UTF-16 pair, not a character)"
+
+
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("e.json", '{"title": "t",\n "date": "2020",\n "lane": "a\\ud800b"}'),
+        ("e.json", '{"title": "t",\n "date": "2020",\n "tags": ["x", "\\uD800"]}'),
+        (
+            "e.json",
+            '{"title": "t",\n "date": "2020",\n "lane": "\\ud83d\\ude00 \\ude00\\ud800"}',
+        ),  # a pair, then two halves
+        ("e.csv", "title,date\nt,2020\nu,2021 \ud800\n"),  # raw: only a str can hold one
+        ("e.yaml", "title: t\ndate: 2020\nlane: \ud800\n"),
+    ],
+)
+def test_a_lone_surrogate_is_an_error_at_its_line(file: str, text: str) -> None:
+    _events, problems = load_text(text, file)
+    half = "de00" if "\\ude00\\ud800" in text else "d800"
+    assert [str(p) for p in problems] == [
+        f"{file}:3: {LONE.format(half)}: write the character itself"
+    ]
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_a_lone_surrogate_escape_in_yaml_is_an_error(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PyLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    (problem,) = problems_of('title: t\ndate: 2020\nlane: "a\\uD800b"\n')
+    assert problem.startswith("e.yaml:3: ")  # libyaml refuses the escape itself
+    lone = f"{LONE.format('d800')}: write the character itself"
+    refused = "invalid Unicode character escape code, column 11 (while parsing a quoted scalar)"
+    assert problem.endswith(lone if loader == "python" else refused)
+    if loader == "python":  # a pair written as two escapes is one character (libyaml refuses it)
+        assert (
+            one('title: "\\uD83D\\uDE00 \\U0001F600"\ndate: 2020\n').title
+            == "\U0001f600 \U0001f600"
+        )
+
+
+def test_a_surrogate_pair_in_json_is_its_character() -> None:
+    assert one('{"title": "\\ud83d\\ude00", "date": "2020"}', "e.json").title == "\U0001f600"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_skipped_with_a_warning_and_never_opened(folder: Folder, tmp_path: Path) -> None:
+    (tmp_path / "events" / "sub").mkdir(parents=True)
+    os.mkfifo(tmp_path / "events" / "sub" / "pipe.yaml")
+    os.mkfifo(tmp_path / "events" / "hidden.txt")  # not an event file's name: not mentioned
+    # were it opened, the read would wait for a writer forever; nothing writes to it
+    events, problems = folder(**{"a.yaml": "title: A\ndate: 2020\n"})
+    assert [e.title for e in events] == ["A"]
+    skipped = "skipped: a FIFO (named pipe), not a regular file"
+    assert problems == [f"events/sub/pipe.yaml:1: warning: {skipped}"]
+    # named on its own, too
+    events, named = load_folder(tmp_path / "events" / "sub" / "pipe.yaml")
+    assert events == [] and [p.message for p in named] == [skipped]
+
+
+def _depths(text: str) -> int:
+    """The deepest nesting of brackets outside strings, walking one character at a time."""
+    depth = deepest = 0
+    inside = escaped = False
+    for char in text:
+        if inside:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                inside = False
+        elif char == '"':
+            inside = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+@given(st.text(alphabet='"\\[]{}a\n', max_size=300))
+def test_the_json_nesting_scan_reads_each_character_once(text: str) -> None:
+    from chrono.events import json_file
+
+    # the string pattern cannot fail once it has met a quote: no scan backs up and
+    # starts again at a later quote, so every match is read once and the scan is linear
+    for at in (i for i, char in enumerate(text) if char == '"'):
+        assert json_file._STRINGS.match(text, at) is not None
+    # and it finds the nesting a plain walk finds
+    brackets = json_file._NOT_BRACKETS.sub("", json_file._STRINGS.sub("", text))
+    depth = high = 0
+    for char in brackets:
+        depth += json_file._STEP[char]
+        high = max(high, depth)
+    assert high == _depths(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 101 + '"' + '\\"' * 40_000,  # the issue's reproduction: 80 KB
+        '["' + "[{" * 50_000 + '\\"' * 50_000,  # brackets inside an unclosed string: 200 KB
+    ],
+)
+def test_json_reproductions_scan_each_character_once(text: str) -> None:
+    from chrono.events import json_file
+
+    quotes = [i for i, char in enumerate(text) if char == '"']
+    # every match starts where the previous one ended: the scan never reads a character twice
+    spans = [m.span() for m in json_file._STRING_OR_BRACKET.finditer(text)]
+    assert sum(b - a for a, b in spans) <= len(text)
+    assert all(json_file._STRINGS.match(text, at) for at in quotes[:1000])
+
+
+def _composed(text: str) -> list[object]:
+    """The records the tree path gives (what every file got before the direct path)."""
+    roots, written = yaml_file._compose_all(text)
+    composer = yaml_file._Composer("f", max(written, 100_000))
+    return [
+        records.Field(composer.value(root, 0), root.line)
+        for root in roots
+        if not (isinstance(root, yaml_file._Scalar) and root.kind == yaml_file._NULL_KIND)
+    ]
+
+
+YAML_FILES = sorted(path for path in (DATA.parent).rglob("*") if path.suffix in (".yaml", ".yml"))
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: path.name)
+def test_yaml_read_without_a_tree_gives_the_composed_records(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        composed = _composed(text)
+    except (yaml.YAMLError, yaml_file._Refused, RecursionError):
+        return  # a broken file: both paths report it the same way (read_yaml's handlers)
+    try:
+        direct = yaml_file._direct(text)
+    except yaml_file._Restart:
+        return  # anchors, merges, odd keys: read by the tree
+    assert direct == composed
+
+
+@given(
+    st.recursive(
+        st.none() | st.text(alphabet="ab :-#\n'\"", max_size=6),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(alphabet="ab", max_size=3), inner, max_size=3)
+        ),
+        max_leaves=12,
+    )
+)
+def test_yaml_read_without_a_tree_agrees_on_any_shape(value: object) -> None:
+    text = yaml.safe_dump(value, default_flow_style=False)
+    try:
+        direct = yaml_file._direct(text)
+    except yaml_file._Restart:
+        return
+    assert direct == _composed(text)
+    assert yaml_file.read_yaml(text, "f") == (direct, [])

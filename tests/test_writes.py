@@ -1,17 +1,16 @@
-"""What `chrono build` writes, and where, when it is killed or fed hostile names.
+"""What `chrono build` writes, and where, when it is killed, raced or fed hostile names.
 
 Every build runs as a real process, from a folder with no pyproject.toml (so no
 project defaults apply), and is watched from outside: the outputs' bytes, the
-temporary files beside them, and every other file under the test's folder.
+files beside them, and every other file under the test's folder.
 
-A build renders everything in memory, writes each output to a temporary file
-``.NAME.XXXX.tmp`` beside it, flushes it to disk, and only then renames them all
-over the outputs. A SIGKILL can land anywhere and no handler runs, so a kill
-while the temporary files exist leaves them behind: they are hidden and end in
-``.tmp``, and a later build must write correct outputs all the same (it may
-remove them or leave them). A kill in the microseconds between two of the final
-renames would leave some outputs new and others old, each file whole: a rename
-is atomic one file at a time, so these tests cannot aim at that moment.
+A build renders everything in memory, then, holding the lock ``.chrono.lock``
+inside ``--out``, stages every output in a hidden folder, writes a journal, and
+renames the staged files over the outputs (chrono.export.atomic); it leaves
+nothing else behind. The kill tests
+stop a build at each of those points with ``CHRONO_FAULT`` (the build kills
+itself with SIGKILL there, as a kill from outside would), so no test depends on
+how fast the machine is.
 """
 
 from __future__ import annotations
@@ -23,8 +22,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -97,98 +94,175 @@ def many_events(title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# A build killed mid-run ---------------------------------------------------------
+# A build killed at each point, and builds raced ---------------------------------
+
+HIDDEN: set[str] = set()  # what a build leaves beside its outputs: nothing
+# every point where CHRONO_FAULT can stop a build, in the order a build passes them
+FAULTS = [
+    "locked", "staged:1", "staged:2", "staged:3", "journal",
+    "renamed:1", "renamed:2", "renamed:3", "done",
+]  # fmt: skip
+COMMITTED = FAULTS.index("journal")  # from here on, the new set is the one to complete
 
 
-def _kill_when(
-    cwd: Path, source: Path, out: Path, ready: Callable[[float, set[str]], bool]
-) -> tuple[int, set[str]]:
-    """Start a build, SIGKILL it once ``ready(seconds, new temporary files)``; its status.
-
-    Returns the exit status (``-SIGKILL`` when the kill landed while it ran) and the
-    new temporary files seen just before the kill.
-    """
-    before = temporaries(out)
-    proc = start(cwd, "build", source, "--out", out, *BUILD)
-    began = time.monotonic()
-    seen: set[str] = set()
-    try:
-        while proc.poll() is None:
-            elapsed = time.monotonic() - began
-            assert elapsed < WAIT, "the build neither finished nor reached the moment"
-            seen = temporaries(out) - before
-            if ready(elapsed, seen):
-                proc.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.0005)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=WAIT)
-    return proc.returncode, seen
+def outputs(folder: Path) -> dict[str, bytes]:
+    """The visible files of an output folder."""
+    return {n: b for n, b in contents(folder).items() if not n.startswith(".")}
 
 
-def _after_seconds(seconds: float) -> Callable[[float, set[str]], bool]:
-    return lambda elapsed, _temps: elapsed >= seconds
+def hidden(folder: Path) -> set[str]:
+    return {n for n in os.listdir(folder) if n.startswith(".")}
 
 
-def _first_temporary(_elapsed: float, temps: set[str]) -> bool:
-    return bool(temps)
+def _events_folder(work: Path, title: str, count: int) -> None:
+    (work / "events").mkdir(parents=True)
+    text = many_events(title)
+    kept = text.split("  - id: ")[: count + 1]  # the header and ``count`` events
+    (work / "events" / "events.yaml").write_text("  - id: ".join(kept), encoding="utf-8")
 
 
-def _every_temporary(_elapsed: float, temps: set[str]) -> bool:
-    return len(temps) == len(OUTPUTS)
-
-
-MOMENTS = [
-    ("after 0.2 s", _after_seconds(0.2)),
-    ("after 1 s", _after_seconds(1.0)),
-    ("after 2 s", _after_seconds(2.0)),
-    ("as the first output is written", _first_temporary),
-    ("as the last output is written", _every_temporary),
-]
-
-
-def test_a_build_killed_mid_run_leaves_the_previous_outputs_complete(tmp_path: Path) -> None:
-    # two working folders alike, so that outputs which name the input file agree
-    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
-    source, out = Path("events"), work / "out"
-    for folder, title in ((work, "Event number"), (elsewhere, "Retitled event")):
-        (folder / source).mkdir(parents=True)
-        (folder / source / "events.yaml").write_text(many_events(title), encoding="utf-8")
-
-    # the first build, and the changed input built elsewhere to know its bytes (at once)
-    first = start(work, "build", source, "--out", out, *BUILD)
-    reference = start(elsewhere, "build", source, "--out", "out", *BUILD)
-    assert first.wait(timeout=WAIT) == 0 and reference.wait(timeout=WAIT) == 0
-    old, new = contents(out), contents(elsewhere / "out")
+@pytest.fixture(scope="module")
+def two_sets(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+    """Two working folders alike but for their events' titles, and each one's outputs."""
+    root = tmp_path_factory.mktemp("sets")
+    work, other = root / "work", root / "other"
+    _events_folder(work, "Event number", 300)
+    _events_folder(other, "Retitled event", 300)
+    first = start(work, "build", "events", "--out", "reference", *BUILD)
+    second = start(other, "build", "events", "--out", "reference", *BUILD)
+    assert first.wait(timeout=WAIT) == 0 and second.wait(timeout=WAIT) == 0
+    old, new = outputs(work / "reference"), outputs(other / "reference")
     assert set(old) == set(new) == OUTPUTS
     assert all(old[name] != new[name] for name in OUTPUTS)
+    return work, other, old, new
 
-    shutil.copyfile(elsewhere / source / "events.yaml", work / source / "events.yaml")
-    for moment, ready in MOMENTS:
-        status, seen = _kill_when(work, source, out, ready)
-        assert status == -signal.SIGKILL, f"{moment}: the build ended ({status}) before the kill"
-        if ready in (_first_temporary, _every_temporary):
-            assert seen, f"{moment}: killed before any output was being written"
-        after = contents(out)
-        extra = set(after) - OUTPUTS
-        assert all(n.startswith(".") and n.endswith(".tmp") for n in extra), (moment, extra)
-        assert set(after) >= OUTPUTS, f"{moment}: an output is missing"
-        for name in sorted(OUTPUTS):
-            # never half a file; and the renames come last, so still the old one
-            assert after[name] in (old[name], new[name]), f"{moment}: {name} is half-written"
-            assert after[name] == old[name], f"{moment}: {name} changed before the renames"
 
-    left = temporaries(out)
-    done = chrono(work, "build", source, "--out", out, *BUILD)
-    assert done.returncode == 0, done.stderr
-    after = contents(out)
+def test_every_fault_point_is_reached_by_a_build() -> None:
+    source = Path(__file__).parents[1] / "chrono" / "export" / "atomic.py"
+    text = source.read_text(encoding="utf-8")
+    named = {point.split(":")[0] for point in FAULTS}
+    assert named == {"locked", "staged", "journal", "renamed", "done"}
+    assert all(f'_fault("{name}' in text or f'_fault(f"{name}' in text for name in named)
+
+
+@pytest.mark.parametrize("point", FAULTS)
+def test_a_build_killed_at_each_point_then_another_leaves_one_consistent_set(
+    point: str, two_sets: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> None:
+    from chrono.export.atomic import locked, recover
+
+    work, other, old, new = two_sets
+    out = tmp_path / "out"
+    shutil.copytree(work / "reference", out)  # the previous build's outputs
+
+    killed = subprocess.run(
+        [sys.executable, "-m", "chrono", "build", "events", "--out", out, *BUILD],
+        cwd=other, capture_output=True, timeout=WAIT, env={**os.environ, "CHRONO_FAULT": point},
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    after = outputs(out)
+    assert set(after) == OUTPUTS
     for name in sorted(OUTPUTS):
-        assert after[name] == new[name], f"{name} differs from a clean build's"
-    # the kills' temporary files may be cleaned or left alone; nothing else appears
-    assert set(after) - OUTPUTS <= left
-    assert all(n.startswith(".") and n.endswith(".tmp") for n in left)
+        assert after[name] in (old[name], new[name]), f"{name} is half-written"
+    if FAULTS.index(point) < COMMITTED:
+        assert after == old, "an output changed before the journal was written"
+    if point != "locked":
+        assert hidden(out) > HIDDEN  # the staging folder, and from "journal" on the journal
+
+    # what the next build does first: one consistent set, nothing left over
+    with locked(out):
+        recover(out)
+    assert outputs(out) == (new if FAULTS.index(point) >= COMMITTED else old)
+    assert hidden(out) == HIDDEN
+
+    # and the next build itself writes its own set, whole
+    again = chrono(work, "build", "events", "--out", out, *BUILD)
+    assert again.returncode == 0, again.stderr
+    assert outputs(out) == old
+    assert hidden(out) == HIDDEN
+
+
+def test_the_next_build_removes_temporary_files_an_older_build_left(
+    two_sets: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> None:
+    work, _other, old, _new = two_sets
+    out = tmp_path / "out"
+    out.mkdir()
+    left = [".timeline.html.k3j_x9.tmp", ".timeline.json.abc123.tmp", ".plotly.min.js.q1.tmp"]
+    for name in left:
+        (out / name).write_bytes(b"x" * 1000)
+    (out / ".keep.tmp").write_bytes(b"a user's own file")
+    (out / ".chrono-staging-old").mkdir()
+    (out / ".chrono-staging-old" / "timeline.html").write_bytes(b"half")
+    done = chrono(work, "build", "events", "--out", out, *BUILD)
+    assert done.returncode == 0, done.stderr
+    assert outputs(out) == old
+    assert hidden(out) == HIDDEN | {".keep.tmp"}
+
+
+RACES = 20
+
+
+def test_two_builds_started_together_leave_one_builds_outputs(
+    two_sets: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> None:
+    work, other, old, new = two_sets
+    out = tmp_path / "out"
+    for race in range(RACES):
+        builds = [
+            start(folder, "build", "events", "--out", out, *BUILD) for folder in (work, other)
+        ]
+        assert [build.wait(timeout=WAIT) for build in builds] == [0, 0], f"race {race}"
+        after = outputs(out)
+        assert after in (old, new), f"race {race}: a mix of the two builds' outputs"
+        assert hidden(out) == HIDDEN, f"race {race}"
+
+
+def test_a_build_waits_for_the_lock_and_says_so(
+    two_sets: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> None:
+    from chrono.export.atomic import locked
+
+    work, _other, old, _new = two_sets
+    out = tmp_path / "out"
+    out.mkdir()
+    with locked(out):
+        build = subprocess.Popen(
+            [sys.executable, "-m", "chrono", "build", "events", "--out", out, *BUILD],
+            cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert build.stderr is not None
+        line = build.stderr.readline()  # blocks until the build has met the lock
+        assert line.startswith(f"waiting for another build writing into {out} to finish")
+        assert outputs(out) == {}  # nothing written while another build holds the lock
+    _stdout, stderr = build.communicate(timeout=WAIT)
+    assert build.returncode == 0, stderr
+    assert outputs(out) == old
+
+
+def test_a_build_that_waits_too_long_is_a_clear_error(
+    two_sets: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> None:
+    from chrono.export.atomic import locked
+
+    work, _other, _old, _new = two_sets
+    out = tmp_path / "out"
+    out.mkdir()
+    with locked(out):
+        done = subprocess.run(
+            [sys.executable, "-m", "chrono", "build", "events", "--out", out, *BUILD],
+            cwd=work, capture_output=True, text=True, timeout=WAIT,
+            env={**os.environ, "CHRONO_LOCK_TIMEOUT": "0"},
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"error: --out: another build kept {out}/.chrono.lock locked for 0 s "
+        "(is another build stuck?)"
+    )
+    assert outputs(out) == {}
 
 
 # Nothing written outside --out ----------------------------------------------------
@@ -271,7 +345,8 @@ def test_hostile_names_write_only_the_outputs_inside_out(tmp_path: Path) -> None
         "--plotlyjs", "directory", "--title", title,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert sorted(os.listdir(out)) == sorted([*OUTPUTS, "timeline.fragment.html", "plotly.min.js"])
+    written = [*OUTPUTS, "timeline.fragment.html", "plotly.min.js", *HIDDEN]
+    assert sorted(os.listdir(out)) == sorted(written)
     made = {"work/deep": "folder", "work/deep/out": "folder"}
     assert snapshot(tmp_path, skip=out) == {**before, **made}
     assert not absolute.exists()

@@ -30,20 +30,25 @@ _NUMBER = re.compile(r"[+-]?[0-9]+")  # and short: int() of thousands of digits 
 def read_csv(text: str, file: str) -> tuple[list[Mapping], list[Problem]]:
     """One mapping per row, at the line the row starts on; a broken file gives one error."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        start = 1
+    sheet: _Sheet | None = None
+    mappings: list[Mapping] = []
+    start = 1
+    try:  # row by row: the cells of a large file are never all held at once
         for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if sheet is None:
+                sheet = _Sheet(file, line, cells)
+            else:
+                mapping = sheet.row(line, cells)
+                if mapping is not None:
+                    mappings.append(mapping)
     except csv.Error as err:
         return [], [Problem(file, reader.line_num, f"CSV syntax error: {err}")]
-    rows = [(line, cells) for line, cells in rows if any(cell.strip() for cell in cells)]
-    if not rows:
+    if sheet is None:
         return [], []
-    (header_line, header), *body = rows
-    sheet = _Sheet(file, header_line, header)
-    return [m for line, cells in body if (m := sheet.row(line, cells))], sheet.problems
+    return mappings, sheet.problems
 
 
 class _Sheet:

@@ -80,6 +80,7 @@ class Checker:
         self.problems: list[Problem] = []
         self._errors = 0
         self._references: dict[str | None, Day | None] = {}
+        self._strings: dict[str, str] = {}
 
     def defaults(self, fields: dict[str, Field]) -> dict[str, Field]:
         """The file-level fields that passed their checks, to fill in each event's."""
@@ -144,16 +145,23 @@ class Checker:
             start=start,
             end=end,
             relations=relations,
-            lane=text.get("lane"),
-            tags=tuple(tags),
-            source=text.get("source"),
+            lane=self._shared_or_none(text.get("lane")),
+            tags=tuple(self._shared(tag) for tag in tags),
+            source=self._shared_or_none(text.get("source")),
             url=text.get("url"),
             description=text.get("description"),
             quote=text.get("quote"),
             reference=reference,
-            lines={name: field.line for name, field in fields.items()},
+            lines={self._shared(name): field.line for name, field in fields.items()},
         )
         return Draft(event, event_id is not None, self._errors == errors)
+
+    def _shared(self, text: str) -> str:
+        """One copy of a value many events repeat (lanes, sources, tags), not one per event."""
+        return self._strings.setdefault(text, text)
+
+    def _shared_or_none(self, text: str | None) -> str | None:
+        return None if text is None else self._strings.setdefault(text, text)
 
     def _check(self, name: str, field: Field) -> bool:
         """Whether a value has the shape its field takes (text, or for a list field a list)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from chrono.events.csv_file import read_csv
 from chrono.events.event import Event, Problem
 from chrono.events.fields import Checker, Draft, slug
 from chrono.events.json_file import read_json
-from chrono.events.limits import MAX_FILE_BYTES, quoted
+from chrono.events.limits import MAX_FILE_BYTES, SURROGATE, quoted, whole_text
 from chrono.events.markwhen_file import read_markwhen
 from chrono.events.records import Document, documents
 from chrono.events.timelinejs_file import is_timelinejs, timelinejs_documents
@@ -43,19 +44,25 @@ def load_folder(path: str | os.PathLike[str]) -> tuple[list[Event], list[Problem
     one error.
     """
     root = Path(path)
+    skipped: list[Problem] = []
     if root.is_dir():
-        files = sorted(
-            (
-                found
-                for found in root.rglob("*")
-                if found.suffix.lower() in SUFFIXES
-                and found.is_file()
-                and not any(part.startswith(".") for part in found.relative_to(root).parts)
-            ),
-            key=lambda found: found.relative_to(root).parts,
-        )
+        files: list[Path] = []
+        for entry in root.rglob("*"):
+            if entry.suffix.lower() not in SUFFIXES or any(
+                part.startswith(".") for part in entry.relative_to(root).parts
+            ):
+                continue
+            kind = _not_regular(entry)
+            if kind is None:
+                files.append(entry)
+            elif kind != "a folder":
+                skipped.append(_skipped(entry.as_posix(), kind))
+        files.sort(key=lambda found: found.relative_to(root).parts)
+        skipped.sort(key=lambda problem: problem.file)
     elif root.exists():
-        files = [root]
+        kind = _not_regular(root)
+        files = [root] if kind is None else []
+        skipped = [] if kind is None else [_skipped(root.as_posix(), kind)]
     else:  # a problem like any other, so a caller prints it with the rest
         return [], [Problem(root.as_posix(), 1, "no such folder or file")]
     read: list[tuple[str, list[Document]]] = []
@@ -67,7 +74,8 @@ def load_folder(path: str | os.PathLike[str]) -> tuple[list[Event], list[Problem
             found, found_problems = _documents(text, name) if problem is None else ([], [problem])
             read.append((name, found))
             problems.extend(found_problems)
-        return _settle(read, problems)
+        events, problems = _settle(read, problems)
+        return events, skipped + problems
 
 
 def load_text(text: str, file: str) -> tuple[list[Event], list[Problem]]:
@@ -79,13 +87,45 @@ def load_text(text: str, file: str) -> tuple[list[Event], list[Problem]]:
         return _settle([(file, found)], problems)
 
 
+def _not_regular(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (a FIFO, a device...), without opening it.
+
+    Opening a FIFO for reading waits for a writer, forever; a device may never end.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a broken link and the like: reading it says why
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _skipped(name: str, kind: str) -> Problem:
+    return Problem(name, 1, f"skipped: {kind}, not a regular file", "warning")
+
+
 def _read(file: Path, name: str) -> tuple[str, Problem | None]:
     """A file's text, or the one problem that keeps it from being read."""
     if file.suffix.lower() not in SUFFIXES:  # a file named on its own: say so before reading
         return "", Problem(name, 1, f"not an event file: expected {', '.join(SUFFIXES)}")
     try:
-        with file.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
+        # non-blocking, so that a file swapped for a FIFO since it was looked at cannot hang
+        with os.fdopen(os.open(file, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return "", _skipped(name, "not a regular file")
+            os.set_blocking(stream.fileno(), True)
+            size = status.st_size
             # what stat says is checked first; what is read, in case it grew or had no size
             data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
     except OSError as err:
@@ -136,6 +176,12 @@ def _documents(text: str, file: str) -> tuple[list[Document], list[Problem]]:
     """The documents of a file's text: lines end with LF, CRLF (Windows) or CR all the same."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    whole, message = whole_text(text)  # only text given as a str can hold them raw
+    if message is not None:
+        half = SURROGATE.search(text)
+        line = text.count("\n", 0, half.start() if half else 0) + 1
+        return [], [Problem(file, line, message)]
+    text = whole
     suffix = os.path.splitext(file)[1].lower()
     if suffix == ".csv":
         rows, problems = read_csv(text, file)
@@ -163,11 +209,17 @@ def _settle(
     troubled = {problem.file for problem in problems}
     for file, found in read:
         checker = Checker(file)
+        empty = not any(document.events for document in found)
         for document in found:
             defaults = checker.defaults(document.defaults)
-            drafts.extend(checker.event(event, defaults) for event in document.events)
+            # each event's records are let go once it is checked: the records of a large
+            # file and all its events are never held at once
+            pending = document.events
+            pending.reverse()
+            while pending:
+                drafts.append(checker.event(pending.pop(), defaults))
         problems.extend(checker.problems)
-        if not any(document.events for document in found) and file not in troubled:
+        if empty and file not in troubled:
             problems.append(Problem(file, 1, "no events in this file", "warning"))
     drafts = _give_ids(drafts, problems)
     order = {file: index for index, (file, _) in enumerate(read)}

@@ -21,14 +21,17 @@ from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # not in
 from typing import Any
 
 from chrono.events.event import Problem
-from chrono.events.limits import MAX_NESTING, quoted, too_deep
+from chrono.events.limits import MAX_NESTING, SURROGATE_ESCAPE, quoted, too_deep, whole_text
 from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
 
 _Scan = Callable[[str, int], tuple[Any, int]]
-_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_STRINGS = re.compile(_STRING)
+# A string, or an unclosed one up to the end of the text: the pattern cannot fail once it
+# has matched a quote, so no scan ever backs up and starts again at a later quote (an
+# unclosed string of escaped quotes made that quadratic), and each character is read once.
+_STRING = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?'
+_STRINGS = re.compile(_STRING, re.DOTALL)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-_STRING_OR_BRACKET = re.compile(_STRING + r"|[\[\]{}]")
+_STRING_OR_BRACKET = re.compile(_STRING + r"|[\[\]{}]", re.DOTALL)
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
@@ -106,7 +109,9 @@ def read_json(text: str, file: str) -> tuple[list[Field], list[Problem]]:
         return [], [Problem(file, 1, "JSON nested too deeply to read")]
     problems: list[Problem] = []
     line = decoder.line(len(text) - len(text.lstrip()))
-    return [Field(_value(top, 0, file, problems), line)], problems
+    # only an escape can put half a UTF-16 pair in a value: look for them only then
+    reader = _Reader(file, problems, SURROGATE_ESCAPE.search(text) is not None)
+    return [Field(_value(top, 0, line, reader), line)], problems
 
 
 def _too_deep_at(text: str) -> int | None:
@@ -128,27 +133,45 @@ def _too_deep_at(text: str) -> int | None:
     return None  # not reached: the same brackets, counted the same way
 
 
-def _value(value: object, depth: int, file: str, problems: list[Problem]) -> Value:
+class _Reader:
+    """A file's problems, and whether its escapes may hold lone surrogates to look for."""
+
+    __slots__ = ("escapes", "file", "problems")
+
+    def __init__(self, file: str, problems: list[Problem], escapes: bool) -> None:
+        self.file, self.problems, self.escapes = file, problems, escapes
+
+    def text(self, value: str, line: int) -> str:
+        if not self.escapes:
+            return value
+        whole, message = whole_text(value)
+        if message is not None:
+            self.problems.append(Problem(self.file, line, message))
+        return whole
+
+
+def _value(value: object, depth: int, line: int, reader: _Reader) -> Value:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if value is None or isinstance(value, str):
+    if isinstance(value, str):
+        return reader.text(value, line)
+    if value is None:
         return value
     if isinstance(value, _Array):
         if depth >= MAX_DEPTH:
             return Wrong("a list")
         return tuple(
-            Field(_value(item, depth + 1, file, problems), line)
-            for item, line in zip(value.values, value.lines, strict=True)
+            Field(_value(item, depth + 1, at, reader), at)
+            for item, at in zip(value.values, value.lines, strict=True)
         )
     if isinstance(value, _Object) and depth < MAX_DEPTH:
         fields: dict[str, Field] = {}
-        for (key, item), line in zip(value.values, value.lines, strict=True):
+        for (key, item), at in zip(value.values, value.lines, strict=True):
             if key in fields:
                 first = fields[key].line
-                problems.append(
-                    Problem(file, line, f"duplicate field {quoted(key)} (first at line {first})")
-                )
+                message = f"duplicate field {quoted(key)} (first at line {first})"
+                reader.problems.append(Problem(reader.file, at, message))
             else:
-                fields[key] = Field(_value(item, depth + 1, file, problems), line)
+                fields[key] = Field(_value(item, depth + 1, at, reader), at)
         return Mapping(value.line, fields)
     return Wrong("a mapping")

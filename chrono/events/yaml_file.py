@@ -18,7 +18,14 @@ from typing import Any
 import yaml  # type: ignore[import-untyped, unused-ignore]  # stubs: types-PyYAML
 
 from chrono.events.event import Problem
-from chrono.events.limits import MAX_ALIAS_VALUES, MAX_NESTING, quoted, too_deep
+from chrono.events.limits import (
+    MAX_ALIAS_VALUES,
+    MAX_NESTING,
+    SURROGATE_ESCAPE,
+    quoted,
+    too_deep,
+    whole_text,
+)
 from chrono.events.records import MAX_DEPTH, Field, Mapping, Value, Wrong
 
 _BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as a new line
@@ -83,8 +90,14 @@ class _Refused(Exception):
 def read_yaml(text: str, file: str) -> tuple[list[Field], list[Problem]]:
     """Every document of a YAML file as a value with its line; a broken file gives one error."""
     try:
+        if SURROGATE_ESCAPE.search(text) is None:
+            try:
+                return _direct(text), []
+            except _Restart:
+                pass  # an anchor, an alias, a merge, a problem: the tree knows what to say
         roots, written = _compose_all(text)
         composer = _Composer(file, max(MAX_ALIAS_VALUES, written))
+        composer.escapes = SURROGATE_ESCAPE.search(text) is not None
         tops = [
             Field(composer.value(root, 0), root.line)
             for root in roots
@@ -138,6 +151,92 @@ def _clip(text: str | None, limit: int = 120) -> str:
     """A part of PyYAML's message, which may quote an anchor or a tag of any length."""
     text = text or ""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _Restart(Exception):
+    """Something :func:`_direct` leaves to the tree: read the file again, composing it."""
+
+
+class _Frame:
+    """A list or mapping being filled by :func:`_direct`."""
+
+    __slots__ = ("fields", "items", "key", "key_line", "line")
+
+    def __init__(self, line: int, mapping: bool) -> None:
+        self.line = line
+        self.items: list[Field] | None = None if mapping else []
+        self.fields: dict[str, Field] = {}
+        self.key: str | None = None
+        self.key_line = 0
+
+
+def _direct(text: str) -> list[Field]:
+    """The records of a plain file, built straight from the parser's events, with no tree.
+
+    Most files have no anchors, aliases, merges, odd keys or problems; for them
+    this gives what composing gives, holding only the records (a tree of a large
+    file costs twice as much again). Anything else raises :class:`_Restart`.
+    """
+    loader = _Loader(text)
+    try:
+        return _direct_events(loader)
+    finally:
+        loader.dispose()
+
+
+def _direct_events(loader: yaml.SafeLoader | yaml.CSafeLoader) -> list[Field]:
+    roots: list[Field] = []
+    stack: list[_Frame] = []
+    get_event = loader.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    while True:
+        event: Any = get_event()
+        kind = type(event)
+        value: Value
+        if kind is scalar_event:
+            if event.anchor is not None:
+                raise _Restart
+            line = event.start_mark.line + 1
+            top = stack[-1] if stack else None
+            if top is not None and top.items is None and top.key is None:  # a mapping's key
+                key = event.value
+                if key in top.fields or (key == "<<" and event.implicit[0]):
+                    raise _Restart
+                top.key, top.key_line = key, line
+                continue
+            value = None if _scalar_kind(event) == _NULL_KIND else event.value
+            if top is None and value is None:
+                continue  # an empty document
+        elif kind in starts:
+            if event.anchor is not None or len(stack) >= min(MAX_DEPTH, MAX_NESTING):
+                raise _Restart
+            top = stack[-1] if stack else None
+            if top is not None and top.items is None and top.key is None:
+                raise _Restart  # a list or mapping as a key
+            stack.append(_Frame(event.start_mark.line + 1, kind is yaml.MappingStartEvent))
+            continue
+        elif kind in ends:
+            frame = stack.pop()
+            line = frame.line
+            value = Mapping(line, frame.fields) if frame.items is None else tuple(frame.items)
+        elif kind is alias_event:
+            raise _Restart
+        elif kind is yaml.StreamEndEvent:
+            return roots
+        else:  # the stream's and each document's start and end
+            continue
+        if not stack:
+            roots.append(Field(value, line))
+            continue
+        top = stack[-1]
+        if top.items is not None:
+            top.items.append(Field(value, line))
+        else:
+            assert top.key is not None
+            top.fields[top.key] = Field(value, top.key_line)
+            top.key = None
 
 
 def _compose_all(text: str) -> tuple[list[_Node], int]:
@@ -257,6 +356,7 @@ class _Composer:
         self.limit = limit
         self.expanded = 0  # values read through aliases so far
         self.alias: _Alias | None = None  # the outermost alias being read
+        self.escapes = False  # whether escapes may have made lone surrogates to look for
 
     def value(self, node: _Node, depth: int) -> Value:
         if isinstance(node, _Alias):
@@ -267,7 +367,14 @@ class _Composer:
             return read
         self._count()
         if isinstance(node, _Scalar):
-            return None if node.kind == _NULL_KIND else node.text
+            if node.kind == _NULL_KIND:
+                return None
+            if not self.escapes:
+                return node.text
+            whole, message = whole_text(node.text)  # libyaml refuses them; PyYAML keeps them
+            if message is not None:
+                self._error(node.line, message)
+            return whole
         if isinstance(node, _List):
             if depth >= MAX_DEPTH:
                 return Wrong("a list")

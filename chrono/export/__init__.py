@@ -129,16 +129,28 @@ def write_exports(
     plotlyjs: str | None = None,
     title: str | None = None,
 ) -> list[Path]:
-    """Render every output, then write them all into ``out`` atomically; the paths written."""
-    from chrono.export.atomic import write_all
+    """Render every output, then write them into ``out`` as one set; the paths written.
+
+    Builds into one folder take turns (a lock inside it), and a build killed while
+    writing leaves the previous outputs or, once the next build has run, the new
+    ones: never a mix (:mod:`chrono.export.atomic`).
+    """
+    import sys
+
+    from chrono.export.atomic import LockTimeout, write_set
 
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError("out", f"{folder} is a file, not a folder to write into")
     rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
-    files = {folder / name: data for name, data in rendered.items()}
+
+    def waiting(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
     try:
-        write_all(files)
+        write_set(folder, rendered, waiting)
+    except LockTimeout as err:
+        raise ExportError("out", f"{err} (is another build stuck?)") from None
     except OSError as err:  # a parent that is a file, no permission, a full disk
         raise ExportError("out", f"cannot write into {folder}: {err.strerror or err}") from None
-    return list(files)
+    return [folder / name for name in rendered]

@@ -15,7 +15,14 @@ from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
 from chrono.extract.mention import Mention
-from chrono.extract.text import index_of, paragraph_starts, reported, sentences, tense
+from chrono.extract.text import (
+    excerpt,
+    index_of,
+    paragraph_starts,
+    reported,
+    sentences,
+    tense,
+)
 from chrono.model import Interval
 from chrono.parse import Reference, to_day
 from chrono.parsing.nodes import Expression, Unit
@@ -45,7 +52,7 @@ def extract(text: str, reference: Reference = None) -> Extraction:
     for found in find(text):
         s = index_of(sentence_starts, found.start)
         sa, sb = spans[s] if spans else (0, len(text))
-        sentence = text[sa:sb]
+        sentence, sa = excerpt(text, sa, sb, found.start, found.end)  # bounded
         direction = tense(sentence, found.start - sa, found.end - sa)
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None

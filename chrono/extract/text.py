@@ -35,6 +35,9 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 NEAR = 40  # characters: a tense marker further from the mention says nothing about it
+WHOLE = 400  # characters: a sentence up to this long is a mention's context as it is
+AROUND = 150  # characters either side of a mention in a longer one (more than NEAR, reported)
+_ELLIPSIS = "…"
 
 
 def sentences(text: str, paragraphs: list[int]) -> list[tuple[int, int]]:
@@ -72,6 +75,29 @@ def index_of(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
+def excerpt(text: str, first: int, last: int, start: int, end: int) -> tuple[str, int]:
+    """The context of the mention ``text[start:end]`` in the sentence ``text[first:last]``.
+
+    The sentence itself when it is short; otherwise :data:`AROUND` characters
+    either side of the mention, cut after a space and marked with ``…``. Returns
+    the excerpt and the offset in ``text`` its first character stands for, so
+    that ``start - offset`` is the mention's place in it. Bounded, so that text
+    without sentence breaks costs each mention the same, not the whole text again.
+    """
+    if last - first <= WHOLE:
+        return text[first:last], first
+    a, b = max(first, start - AROUND), min(last, end + AROUND)
+    if a > first:
+        space = text.find(" ", a, max(a, start - NEAR - 1))
+        a = space + 1 if space >= 0 else a
+    if b < last:
+        space = text.rfind(" ", min(b, end + NEAR + 1), b)
+        b = space if space >= 0 else b
+    head = _ELLIPSIS if a > first else ""
+    tail = _ELLIPSIS if b < last else ""
+    return head + text[a:b] + tail, a - len(head)
+
+
 def tense(sentence: str, start: int, end: int) -> str | None:
     """The tense of the verb nearest to ``sentence[start:end]`` in its clause, or None.
 
@@ -79,8 +105,11 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     in March``: past. Only markers in the same clause and within a few words count:
     ``invited them to a ceremony, on March 12`` says nothing about March 12.
     """
-    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE.finditer(sentence, end)), len(sentence))
+    # only the NEAR characters either side are read, however long the sentence
+    low = max(0, start - NEAR - 3)  # a clause mark (at most 3 characters) ending in reach
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, low, start)), default=0)
+    ahead = _CLAUSE.finditer(sentence, end, end + NEAR + 3)
+    right = next((m.start() for m in ahead), len(sentence))
     left, right = max(left, start - NEAR), min(right, end + NEAR)
     best: tuple[int, str] | None = None
     for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
