@@ -211,7 +211,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="Outputs, comma-separated: html, json, csv, png, svg [default: html,json,csv]",
+            help="Outputs, comma-separated: html, json, csv, png, svg, pdf "
+            "[default: html,json,csv]",
         ),
     ] = None,
     fragment: Annotated[
@@ -230,6 +231,19 @@ def build(
         ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The chart's title.")] = None,
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help="packed: events share rows, titles beside their bars; rows: one row each.",
+        ),
+    ] = "packed",
+    relations: Annotated[
+        bool, typer.Option("--relations", help="Draw arrows for before/after relations.")
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Width of PNG, SVG and PDF images in pixels.")
+    ] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -245,7 +259,7 @@ def build(
     chosen = formats or config.get("format") or ",".join(DEFAULT_FORMATS)
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
     if not wanted:
-        raise ChronoError("--format: name at least one output (html, json, csv, png, svg)")
+        raise ChronoError("--format: name at least one output (html, json, csv, png, svg, pdf)")
     with _steps(directory) as step:
         step("reading events")
         timeline = _timeline(directory)
@@ -260,6 +274,9 @@ def build(
             else (bool(config.get("fragment", False)) and "html" in wanted),
             plotlyjs=plotlyjs or config.get("plotlyjs"),
             title=title or config.get("title"),
+            layout=layout,
+            relations=relations,
+            width=width,
         )
     warnings = [w for w in timeline.warnings if w.severity == "warning"]
     _print_problems(warnings)

@@ -1,8 +1,8 @@
-"""Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG and SVG, atomically.
+"""Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG, SVG and PDF, atomically.
 
-Only :mod:`chrono.export.chart` and :mod:`chrono.export.lod` import plotly, and only
+The chart modules (``chart``, ``html``, ``lod``, ``images``) import plotly, and only
 when a chart is wanted. The page of a timeline of more than ``lod.LOD_THRESHOLD``
-events (standalone, fragment) draws by level of detail; PNG and SVG draw every event.
+events (standalone, fragment) draws by level of detail; PNG, SVG and PDF draw every event.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from chrono.errors import ChronoError
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
 
-FORMATS = ("html", "json", "csv", "png", "svg")
+FORMATS = ("html", "json", "csv", "png", "svg", "pdf")
+IMAGES = ("png", "svg", "pdf")
 DEFAULT_FORMATS = ("html", "json", "csv")
 
 
@@ -24,9 +25,9 @@ def default_title(timeline: Timeline) -> str:
     years = [d.year for p in timeline.events for d in (p.earliest, p.latest) if d is not None]
     if not years:
         return f"Timeline of {len(timeline.events)} events"
-    first, last = min(years), max(years)
-    span = str(first) if first == last else f"{first}–{last}"
-    return f"Timeline of {len(timeline.events)} events, {span}"
+    from chrono.export.words import year_span
+
+    return f"Timeline of {len(timeline.events)} events, {year_span(min(years), max(years))}"
 
 
 def render(
@@ -36,8 +37,15 @@ def render(
     fragment: bool = False,
     plotlyjs: str | None = None,
     title: str | None = None,
+    layout: str = "packed",
+    relations: bool = False,
+    width: int | None = None,
 ) -> dict[str, bytes]:
-    """Every output as file name -> bytes, in memory: nothing is written yet."""
+    """Every output as file name -> bytes, in memory: nothing is written yet.
+
+    ``layout`` (``packed`` or ``rows``) and ``relations`` shape the chart; ``width`` is
+    the width of PNG, SVG and PDF images in pixels.
+    """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ChronoError(
@@ -46,6 +54,10 @@ def render(
         )
     if plotlyjs is not None and plotlyjs not in ("cdn", "inline", "directory"):
         raise ChronoError(f"--plotlyjs: {plotlyjs!r} is not one of cdn, inline, directory")
+    if layout not in ("packed", "rows"):
+        raise ChronoError(f"--layout: {layout!r} is not one of packed, rows")
+    if width is not None and not 300 <= width <= 10_000:
+        raise ChronoError(f"--width: {width} is not a width in pixels from 300 to 10000")
     title = title or default_title(timeline)
     out: dict[str, bytes] = {}
     if "json" in formats:
@@ -56,24 +68,25 @@ def render(
         from chrono.export.timeline_csv import timeline_csv
 
         out["timeline.csv"] = timeline_csv(timeline)
-    charts = [f for f in formats if f in ("html", "png", "svg")] + (
-        ["fragment"] if fragment else []
-    )
+    charts = [f for f in formats if f in ("html", *IMAGES)] + (["fragment"] if fragment else [])
     if charts:
         from chrono.export import html
         from chrono.export.chart import figure
         from chrono.export.lod import wants_lod
+        from chrono.export.table import table
 
-        images = [fmt for fmt in ("png", "svg") if fmt in formats]
+        images = [fmt for fmt in IMAGES if fmt in formats]
         # a large timeline's pages draw by level of detail; images always draw every event
         lod = wants_lod(timeline)
-        fig = figure(timeline, title) if images or not lod else None
+        fig = None if lod else figure(timeline, title, layout=layout, relations=relations)
 
         def chart_page(fragment: bool, mode: str) -> bytes:
             if fig is None:
                 text = html.lod_page(timeline, fragment=fragment, plotlyjs=mode, title=title)
             else:
-                text = html.page(fig, fragment=fragment, plotlyjs=mode, title=title)
+                text = html.page(
+                    fig, fragment=fragment, plotlyjs=mode, title=title, table=table(timeline)
+                )
             return text.encode("utf-8")
 
         if "html" in formats:
@@ -82,10 +95,13 @@ def render(
             out["timeline.fragment.html"] = chart_page(True, plotlyjs or "cdn")
         if plotlyjs == "directory" and ("html" in formats or fragment):
             out["plotly.min.js"] = html.plotly_js()
-        for fmt in images:
-            from chrono.export.images import image
+        if images:
+            from chrono.export.images import images as draw
 
-            out[f"timeline.{fmt}"] = image(fig, fmt)
+            still = figure(
+                timeline, title, layout=layout, relations=relations, static=True, width=width
+            )
+            out.update(draw(still, images))
     return out
 
 
@@ -97,6 +113,9 @@ def write_exports(
     fragment: bool = False,
     plotlyjs: str | None = None,
     title: str | None = None,
+    layout: str = "packed",
+    relations: bool = False,
+    width: int | None = None,
 ) -> list[Path]:
     """Render every output, then write them all into ``out`` atomically; the paths written."""
     from chrono.export.atomic import write_all
@@ -104,7 +123,16 @@ def write_exports(
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ChronoError(f"--out: {folder} is a file, not a folder to write into")
-    rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
+    rendered = render(
+        timeline,
+        formats,
+        fragment=fragment,
+        plotlyjs=plotlyjs,
+        title=title,
+        layout=layout,
+        relations=relations,
+        width=width,
+    )
     files = {folder / name: data for name, data in rendered.items()}
     try:
         write_all(files)

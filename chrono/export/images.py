@@ -1,9 +1,20 @@
-"""Static PNG and SVG images through plotly's image export (kaleido) and a local Chromium."""
+"""Static PNG, SVG and PDF images through plotly's image export (kaleido) and a local Chromium.
+
+The browser runs with a home, profile and cache of its own in a temporary folder,
+removed afterwards: building images writes nothing into the user's home. Its output
+is made deterministic here: plotly names clip paths and patterns with random ids,
+which are renamed in order of appearance, and Chromium stamps a PDF with the time
+it was made, which is fixed.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from chrono.errors import ChronoError
@@ -12,6 +23,8 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+MAX_HEIGHT = 30_000  # taller than this, Chromium draws nothing: the chart is cut into pages
 
 
 class ImageExportError(ChronoError):
@@ -30,27 +43,98 @@ def find_browser() -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def own_home() -> Iterator[str]:
+    """A temporary home (and XDG folders) for the browser, removed afterwards."""
+    saved = {name: os.environ.get(name) for name in (*HOME_VARIABLES, "TMPDIR")}
+    folder = tempfile.mkdtemp(prefix="chrono-browser-")
+    try:
+        os.environ["HOME"] = folder
+        for name in HOME_VARIABLES[1:]:
+            os.environ[name] = os.path.join(folder, name.lower())
+        os.environ["TMPDIR"] = folder
+        yield folder
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def image(fig: go.Figure, fmt: str) -> bytes:
-    """The figure as PNG or SVG bytes, or ImageExportError saying what is missing."""
+    """The figure as PNG, SVG or PDF bytes, or ImageExportError saying what is missing."""
+    return images(fig, [fmt])[f"timeline.{fmt}"]
+
+
+def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
+    """``timeline.png`` (and the others asked for) as bytes, drawn by one browser session."""
     browser = find_browser()
+    wanted = ",".join(formats)
     if browser is None:
         raise ImageExportError(
-            f"--format {fmt} needs Chromium or Chrome to draw the image, and none was found "
+            f"--format {wanted} needs Chromium or Chrome to draw the image, and none was found "
             "(install Debian's 'chromium' package, or set BROWSER_PATH)"
         )
     try:
         import kaleido  # noqa: F401
     except ImportError:
         raise ImageExportError(
-            f"--format {fmt} needs kaleido: pip install 'chrono-timeline[image]'"
+            f"--format {wanted} needs kaleido: pip install 'chrono-timeline[image]'"
         ) from None
-    os.environ.setdefault("BROWSER_PATH", browser)
-    width = 1200
-    try:
-        data: bytes = fig.to_image(format=fmt, width=width, height=fig.layout.height, scale=1)
-    except Exception as err:  # kaleido and the browser fail in many ways; say which
+    width = fig.layout.width or 1200
+    height = fig.layout.height
+    if height > MAX_HEIGHT:
         raise ImageExportError(
-            f"--format {fmt}: the browser at {browser} could not draw the "
-            f"chart ({type(err).__name__}: {err})"
-        ) from err
+            f"--format {wanted}: the chart is {height:,} px tall, more than a browser draws "
+            f"({MAX_HEIGHT:,}); use --layout packed, or split the events by lane"
+        )
+    out: dict[str, bytes] = {}
+    saved = os.environ.get("BROWSER_PATH")
+    with own_home():
+        os.environ["BROWSER_PATH"] = browser
+        try:
+            for fmt in formats:
+                data: bytes = fig.to_image(format=fmt, width=width, height=height, scale=1)
+                out[f"timeline.{fmt}"] = deterministic(data, fmt)
+        except Exception as err:  # kaleido and the browser fail in many ways; say which
+            raise ImageExportError(
+                f"--format {fmt}: the browser at {browser} could not draw the "
+                f"chart ({type(err).__name__}: {err})"
+            ) from err
+        finally:
+            if saved is None:
+                os.environ.pop("BROWSER_PATH", None)
+            else:
+                os.environ["BROWSER_PATH"] = saved
+    return out
+
+
+# an element id where it is named or referred to: id="x", url(#x), url('#x'), href="#x"
+SVG_REF = re.compile(rb"""(\bid="|url\(#|url\('#|url\("#|url\(&quot;#|href="#)([^"')&\s]+)""")
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]*\)")
+FIXED_DATE = b"D:20000101000000Z"
+
+
+def deterministic(data: bytes, fmt: str) -> bytes:
+    """The same bytes for the same chart: ids renamed in order, PDF dates fixed."""
+    if fmt == "svg":
+        return svg_ids(data)
+    if fmt == "pdf":
+        return PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + FIXED_DATE + b")", data)
     return data
+
+
+def svg_ids(data: bytes) -> bytes:
+    """Every element id of an SVG, and every reference to one, renamed ``c0``, ``c1``...
+    in order of first appearance; plotly's random trace classes likewise."""
+    names: dict[bytes, bytes] = {}
+    data = SVG_REF.sub(
+        lambda m: m.group(1) + names.setdefault(m.group(2), b"c%d" % len(names)), data
+    )
+    traces: dict[bytes, bytes] = {}
+    return TRACE_CLASS.sub(lambda m: traces.setdefault(m.group(), b"trace%d" % len(traces)), data)
+
+
+TRACE_CLASS = re.compile(rb"\btrace[0-9a-f]{6}\b")  # plotly's random trace uids, as classes
