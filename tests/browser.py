@@ -7,12 +7,15 @@ and reads the row labels, and writes all that into the page for --dump-dom.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+F = TypeVar("F")
 
 PROBE = """<script>
 window.__chrono = {errors: [], alerts: []};
@@ -67,7 +70,7 @@ function __chronoReport() {
       }
     });
   });
-  out.texts = Array.from(document.querySelectorAll('.textpoint text')).map(t => t.textContent);
+  out.texts = Array.from(document.querySelectorAll('.cartesianlayer .textpoint text')).map(t => t.textContent);
   out.legend = Array.from(document.querySelectorAll('.legendtext')).map(t => t.textContent);
   out.xticks = Array.from(document.querySelectorAll('.xtick text')).map(t => t.textContent);
   out.height = gd._fullLayout.height;
@@ -90,6 +93,20 @@ def browser() -> str | None:
         if found:
             return found
     return None
+
+
+def needs_browser(test: F) -> F:
+    """A test that opens a page: it fails, never skips, where Chromium is missing, so a
+    machine without a browser cannot pass the suite by leaving the chart untested."""
+
+    @functools.wraps(test)  # type: ignore[arg-type]
+    def run(*args: Any, **kwargs: Any) -> Any:
+        assert browser() is not None, (
+            "headless Chromium is needed for this test (Debian package 'chromium')"
+        )
+        return test(*args, **kwargs)  # type: ignore[operator]
+
+    return run  # type: ignore[return-value]
 
 
 def render(page: Path, after: str | None = None) -> dict[str, Any]:

@@ -652,8 +652,8 @@ def _layout(
     for lane in rows.lanes:
         colour = lanes[lane.name]
         tickvals.append(lane.heading)
-        name = lane_name(lane.name)
-        ticktext.append(f"<b><span style='color:{colour}'>{_short(name, 30)}</span></b>")
+        name = escape(_short(lane.name, 30)) if lane.name else lane_name("")
+        ticktext.append(f"<b><span style='color:{colour}'>{name}</span></b>")
         shapes.append(
             {
                 "type": "rect",

@@ -143,15 +143,40 @@ def test_long_input_is_refused_fast(piece: str, repeat: int) -> None:
     assert time.perf_counter() - began < 0.5  # generous: this machine is shared
 
 
-@given(st.sampled_from(["{y}", "{y}-{m:02d}", "{y}-{m:02d}-{d:02d}", "{M} {y}", "{d} {M} {y}",
-                        "{M} {d}, {y}", "{M} {d} {y}", "{a} {y}", "{d} {a} {y}", "{a} {d}, {y}",
-                        "{y}-13", "{y}-{m:02d}-31", "{d} {M}. {y}", "Foo {y}", "{M}  {y}",
-                        "{a}. {d}, {y}", "{a}. {y}", "{M} {d}", "{a}. {d}", "{M}. {d}",
-                        "{d} {a}. {y}"]),
-       st.integers(1000, 9999), st.integers(1, 12), st.integers(1, 31),
-       st.one_of(st.none(), references))
-def test_the_fast_path_reads_exactly_as_the_full_grammar(form: str, y: int, m: int, d: int,
-                                                         reference: Day | None) -> None:
+@given(
+    st.sampled_from(
+        [
+            "{y}",
+            "{y}-{m:02d}",
+            "{y}-{m:02d}-{d:02d}",
+            "{M} {y}",
+            "{d} {M} {y}",
+            "{M} {d}, {y}",
+            "{M} {d} {y}",
+            "{a} {y}",
+            "{d} {a} {y}",
+            "{a} {d}, {y}",
+            "{y}-13",
+            "{y}-{m:02d}-31",
+            "{d} {M}. {y}",
+            "Foo {y}",
+            "{M}  {y}",
+            "{a}. {d}, {y}",
+            "{a}. {y}",
+            "{M} {d}",
+            "{a}. {d}",
+            "{M}. {d}",
+            "{d} {a}. {y}",
+        ]
+    ),
+    st.integers(1000, 9999),
+    st.integers(1, 12),
+    st.integers(1, 31),
+    st.one_of(st.none(), references),
+)
+def test_the_fast_path_reads_exactly_as_the_full_grammar(
+    form: str, y: int, m: int, d: int, reference: Day | None
+) -> None:
     from chrono.parse import _parse
     from chrono.parsing.vocabulary import MONTH_NAMES
 
