@@ -70,7 +70,8 @@ function __chronoReport() {
       }
     });
   });
-  out.texts = Array.from(document.querySelectorAll('.cartesianlayer .textpoint text')).map(t => t.textContent);
+  out.texts = Array.from(document.querySelectorAll('.cartesianlayer .textpoint text'))
+    .map(t => t.textContent);
   out.legend = Array.from(document.querySelectorAll('.legendtext')).map(t => t.textContent);
   out.xticks = Array.from(document.querySelectorAll('.xtick text')).map(t => t.textContent);
   out.height = gd._fullLayout.height;

@@ -24,8 +24,8 @@ from chrono.events.event import Event
 from chrono.export import render
 from chrono.export.chart import _short, figure, row_label
 from chrono.export.lod import LOD_THRESHOLD, wants_lod
-from tests.browser import render as open_in_browser
 from tests.browser import needs_browser
+from tests.browser import render as open_in_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY_MS = 86_400_000
