@@ -78,7 +78,9 @@ def events(n: int, seed: int = 10, years: int = 50, first_year: int = 1975) -> l
                 source="generated for the chart's tests" if i % 5 == 0 else None,
                 description=f"Event number {i}." if i % 3 == 0 else None,
                 url=f"https://example.org/e{i}" if i % 7 == 0 else None,
-                **fields,
+                date=fields.get("date"),
+                start=fields.get("start"),
+                end=fields.get("end"),
             )
         )
     return out
@@ -112,6 +114,8 @@ def deep_time() -> Timeline:
     """Sixteen events from the end of the last ice age (9500 BC) to AD 476."""
     out = []
     for i, (title, start, end, lane) in enumerate(DEEP):
-        fields = {"date": start} if end is None else {"start": start, "end": end}
-        out.append(Event(f"d{i}", title, "deep.yaml", i + 1, lane=lane, **fields))
+        if end is None:
+            out.append(Event(f"d{i}", title, "deep.yaml", i + 1, lane=lane, date=start))
+        else:
+            out.append(Event(f"d{i}", title, "deep.yaml", i + 1, lane=lane, start=start, end=end))
     return build_timeline(out)

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono import build_timeline, load_events
+from chrono.chronology import Timeline
 from chrono.days import Day
 from chrono.events.event import Event
 from chrono.export import default_title, render, words
@@ -29,7 +30,7 @@ from tests.chronologies import deep_time, timeline
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def sample():  # type: ignore[no-untyped-def]
+def sample() -> Timeline:
     return build_timeline(load_events(ROOT / "events"))
 
 
@@ -469,3 +470,35 @@ def test_images_are_byte_identical_across_builds(images: dict[str, Any]) -> None
     assert images["large"]["timeline.svg"] == images["again"]["timeline.svg"]
     assert images["large"]["timeline.pdf"] == images["again"]["timeline.pdf"]
     assert not re.search(rb'id="clip[0-9a-f]{6}', images["large"]["timeline.svg"])
+
+
+def test_a_chart_too_tall_for_one_image_is_cut_into_numbered_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import plotly.graph_objects as go
+
+    from chrono.export import images as images_module
+
+    fig = figure(timeline(300), "Three hundred", layout="rows", static=True)
+    parts = images_module.pages(fig, limit=3000)
+    rows = round(fig.layout.yaxis.range[0] + 0.5)
+    assert len(parts) >= 3 and all(p.layout.height <= 3000 for p in parts)
+    covered = [
+        r
+        for p in parts
+        for r in range(round(p.layout.yaxis.range[1] + 0.5), round(p.layout.yaxis.range[0] + 0.5))
+    ]
+    assert covered == list(range(rows))  # every row on exactly one page, in order
+    assert parts[1].layout.title.text == f"Three hundred (page 2 of {len(parts)})"
+    assert images_module.pages(fig, limit=fig.layout.height) == [fig]
+    drawn: list[int] = []
+    monkeypatch.setattr(
+        go.Figure,
+        "to_image",
+        lambda self, **kw: drawn.append(kw["height"]) or b"x",  # type: ignore[func-returns-value]
+    )
+    monkeypatch.setattr(images_module, "PAGE_HEIGHT", 3000)
+    monkeypatch.setattr(images_module, "find_browser", lambda: "/bin/true")
+    out = images_module.images(fig, ["png"])
+    assert sorted(out) == sorted(f"timeline-{k}.png" for k in range(1, len(parts) + 1))
+    assert max(drawn) <= 3000

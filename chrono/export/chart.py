@@ -53,7 +53,8 @@ ROW_PX = 24  # a row of the chart; two-line titles (rows layout) take 34
 WRAPPED_ROW_PX = 34
 MIN_PX = 4  # the thinnest bar drawn
 VISIBLE_ROWS = 40  # the level-of-detail page's rows in view (lod.py)
-SLIDER_ROWS = 40  # a page of at most this many rows gets a range slider
+SLIDER_ROWS = 40  # the level-of-detail page: a range slider up to this many events
+TALL_ROWS = 30  # a chart of more rows has its dates above the rows too
 LABEL_CHARS = 60
 AXIS_CHARS = 42  # a rows-layout title wraps at this width, on at most two lines
 WIDTH = 1200  # the default width of a static image, and the page's narrowest
@@ -243,11 +244,13 @@ def figure(
         if slot.side != "axis":
             low, high = extents[i]
             anchor = high if slot.side == "right" else low
+            if slot.side == "inside":  # clear of a marker at the bar's start
+                anchor = low + MARKER_SIZE * per_px
             t = texts[lane]
             t.x.append(axis.at(round(anchor)))
             t.y.append(slot.row)
             pad = "\u00a0"  # a space between the bar and its label, never collapsed
-            t.text.append(f"{labels[i]}{pad}" if slot.side == "left" else f"{pad}{labels[i]}")
+            t.text.append(f"{labels[i]}{pad * 2}" if slot.side == "left" else f"{pad}{labels[i]}")
             t.position.append("middle left" if slot.side == "left" else "middle right")
             t.customdata.append(custom)
     fig = go.Figure()
@@ -329,6 +332,20 @@ def figure(
             )
     _key(fig)
     _layout(fig, timeline, axis, title, rows, lanes, layout, static, width)
+    if "xaxis2" in fig.layout and fig.layout.xaxis2.overlaying == "x":
+        # plotly draws an axis only under data: two unseen points hold the dates above
+        fig.add_trace(
+            go.Scatter(
+                x=[axis.at(axis.low), axis.at(axis.high)],
+                y=[0, 0],
+                xaxis="x2",
+                mode="markers",
+                marker={"opacity": 0, "size": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                name="dates above",
+            )
+        )
     return fig
 
 
@@ -390,7 +407,7 @@ KEY_ITEMS = (  # (words, mark, grey of the sample, pattern)
     ("diamond: somewhere in that window", "diamond", "#495057", ""),
     ("circle: on that day", "circle", "#495057", ""),
     ("hatched bar, open marker: approximate date", "bar", "#ced4da", "/"),
-    ("fading end: start or end not known", "bar", "#eef0f2", ""),
+    ("fading end: start or end not known", "bar", "#e6e8eb", ""),
 )
 
 
@@ -692,21 +709,35 @@ def _layout(
             ticktext.append(text)
     row_px = WRAPPED_ROW_PX if wrapped else ROW_PX
     n_rows = max(rows.rows, 1)
-    slider = not static and n_rows <= SLIDER_ROWS and axis.dates
-    base = base_layout(len(placed), axis, title, slider=slider)
-    top = base["margin"]["t"] + 40  # the key's line(s) under the title
-    height = top + n_rows * row_px + 50 + (70 if slider else 0)
+    # no range slider: the page zooms and pans by itself, and the slider's grips are
+    # glyphs that some systems draw as boxes
+    base = base_layout(len(placed), axis, title, slider=False)
+    # the title, then the key (up to three lines of it), then the dates of a tall chart
+    top = (48 if title else 10) + 66
+    tall = n_rows > TALL_ROWS
+    if tall:  # the dates above the rows too, where a tall chart is first read
+        top += 26
+        base["xaxis2"] = {
+            **base["xaxis"],
+            "matches": "x",
+            "overlaying": "x",
+            "side": "top",
+            "showgrid": False,
+        }
+    height = top + n_rows * row_px + 50
     base["margin"]["t"] = top
     base["height"] = height
+    base["title"].update({"yref": "container", "y": 1 - 14 / height, "yanchor": "top"})
     if width is not None:
         base["width"] = width
     base["legend"] = {
         "orientation": "h",
-        "yanchor": "bottom",
-        "y": 1.0,
-        "yref": "paper",
+        "yref": "container",
+        "yanchor": "top",
+        "y": 1 - (48 if title else 10) / height,
+        "xref": "container",
         "xanchor": "left",
-        "x": 0,
+        "x": 0.01,
         "font": {"size": 12, "color": "#495057"},
         "traceorder": "normal",
         "itemclick": False,

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
 HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
-MAX_HEIGHT = 30_000  # taller than this, Chromium draws nothing: the chart is cut into pages
+PAGE_HEIGHT = 16_000  # a taller chart is cut into numbered pages (browsers stop near 16k px)
 
 
 class ImageExportError(ChronoError):
@@ -84,20 +84,18 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
             f"--format {wanted} needs kaleido: pip install 'chrono-timeline[image]'"
         ) from None
     width = fig.layout.width or 1200
-    height = fig.layout.height
-    if height > MAX_HEIGHT:
-        raise ImageExportError(
-            f"--format {wanted}: the chart is {height:,} px tall, more than a browser draws "
-            f"({MAX_HEIGHT:,}); use --layout packed, or split the events by lane"
-        )
     out: dict[str, bytes] = {}
     saved = os.environ.get("BROWSER_PATH")
+    parts = pages(fig)
     with own_home():
         os.environ["BROWSER_PATH"] = browser
         try:
             for fmt in formats:
-                data: bytes = fig.to_image(format=fmt, width=width, height=height, scale=1)
-                out[f"timeline.{fmt}"] = deterministic(data, fmt)
+                for k, part in enumerate(parts, start=1):
+                    height = part.layout.height
+                    data: bytes = part.to_image(format=fmt, width=width, height=height, scale=1)
+                    name = f"timeline-{k}.{fmt}" if len(parts) > 1 else f"timeline.{fmt}"
+                    out[name] = deterministic(data, fmt)
         except Exception as err:  # kaleido and the browser fail in many ways; say which
             raise ImageExportError(
                 f"--format {fmt}: the browser at {browser} could not draw the "
@@ -112,6 +110,43 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
 
 
 # an element id where it is named or referred to: id="x", url(#x), url('#x'), href="#x"
+def pages(fig: go.Figure, limit: int | None = None) -> list[go.Figure]:
+    """``fig`` whole, or cut into pages of whole rows no taller than ``limit`` pixels
+    (:data:`PAGE_HEIGHT`), each with the title and its page number, the key and the dates."""
+    limit = limit or PAGE_HEIGHT
+    height = fig.layout.height
+    if height <= limit:
+        return [fig]
+    top, bottom = fig.layout.margin.t, fig.layout.margin.b
+    high, low = fig.layout.yaxis.range  # rows run downwards: [last + 0.5, -0.5]
+    rows = round(high - low)
+    row_px = (height - top - bottom) / rows
+    per_page = max(1, int((limit - top - bottom) // row_px))
+    count = -(-rows // per_page)
+    title = fig.layout.title.text or ""
+    out = []
+    for k in range(count):
+        first, last = k * per_page, min(rows, (k + 1) * per_page)
+        part = go_figure(fig)
+        part_height = round(top + bottom + (last - first) * row_px)
+        part.update_layout(
+            height=part_height,
+            yaxis_range=[last - 0.5, first - 0.5],
+            title_text=f"{title} (page {k + 1} of {count})".strip(),
+            title_y=1 - 14 / part_height,
+            legend_y=1 - (1 - fig.layout.legend.y) * height / part_height,
+        )
+        part.update_traces(cliponaxis=True, selector={"mode": "text"})
+        out.append(part)
+    return out
+
+
+def go_figure(fig: go.Figure) -> go.Figure:
+    import plotly.graph_objects as go
+
+    return go.Figure(fig)
+
+
 SVG_REF = re.compile(rb"""(\bid="|url\(#|url\('#|url\("#|url\(&quot;#|href="#)([^"')&\s]+)""")
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]*\)")
 FIXED_DATE = b"D:20000101000000Z"
