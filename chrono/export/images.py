@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chrono.errors import ChronoError
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
 HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 PAGE_HEIGHT = 16_000  # a taller chart is cut into numbered pages (browsers stop near 16k px)
+PDF_PAGE_HEIGHT = 1_800  # a PDF is printed: pages about as tall as a landscape sheet
 
 
 class ImageExportError(ChronoError):
@@ -87,14 +88,16 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     saved = os.environ.get("BROWSER_PATH")
     parts = pages(fig)
+    pdf_parts = pages(fig, PDF_PAGE_HEIGHT) if "pdf" in formats else []
     with own_home():
         os.environ["BROWSER_PATH"] = browser
         try:
             for fmt in formats:
-                for k, part in enumerate(parts, start=1):
+                for k, part in enumerate(pdf_parts if fmt == "pdf" else parts, start=1):
                     height = part.layout.height
                     data: bytes = part.to_image(format=fmt, width=width, height=height, scale=1)
-                    name = f"timeline-{k}.{fmt}" if len(parts) > 1 else f"timeline.{fmt}"
+                    many = len(pdf_parts if fmt == "pdf" else parts) > 1
+                    name = f"timeline-{k}.{fmt}" if many else f"timeline.{fmt}"
                     out[name] = deterministic(data, fmt)
         except Exception as err:  # kaleido and the browser fail in many ways; say which
             raise ImageExportError(
@@ -112,7 +115,8 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
 # an element id where it is named or referred to: id="x", url(#x), url('#x'), href="#x"
 def pages(fig: go.Figure, limit: int | None = None) -> list[go.Figure]:
     """``fig`` whole, or cut into pages of whole rows no taller than ``limit`` pixels
-    (:data:`PAGE_HEIGHT`), each with the title and its page number, the key and the dates."""
+    (:data:`PAGE_HEIGHT`), each with the title and its page number, the key and the dates,
+    and only the marks of its own rows."""
     limit = limit or PAGE_HEIGHT
     height = fig.layout.height
     if height <= limit:
@@ -127,7 +131,7 @@ def pages(fig: go.Figure, limit: int | None = None) -> list[go.Figure]:
     out = []
     for k in range(count):
         first, last = k * per_page, min(rows, (k + 1) * per_page)
-        part = go_figure(fig)
+        part = only_rows(fig, first, last)
         part_height = round(top + bottom + (last - first) * row_px)
         part.update_layout(
             height=part_height,
@@ -141,10 +145,29 @@ def pages(fig: go.Figure, limit: int | None = None) -> list[go.Figure]:
     return out
 
 
-def go_figure(fig: go.Figure) -> go.Figure:
+def only_rows(fig: go.Figure, first: int, last: int) -> go.Figure:
+    """A copy of ``fig`` whose traces keep only their points in rows ``first`` to
+    ``last - 1``: a page draws (and a PDF holds) its own rows, not every clipped one."""
     import plotly.graph_objects as go
 
-    return go.Figure(fig)
+    data = fig.to_dict()
+    for trace in data["data"]:
+        ys = trace.get("y")
+        if trace.get("xaxis", "x") != "x" or ys is None or (len(ys) and ys[0] is None):
+            continue  # a key sample or the dates above: on every page
+        keep = [i for i, y in enumerate(ys) if y is not None and first <= y < last]
+        if trace.get("mode") == "lines+markers":  # arrows: pairs and a gap, kept whole
+            keep = [i for i in range(len(ys)) if i - i % 3 in keep or i - i % 3 + 1 in keep]
+        _subset(trace, len(ys), keep)
+    return go.Figure(data)
+
+
+def _subset(node: dict[str, Any], n: int, keep: list[int]) -> None:
+    for key, value in node.items():
+        if isinstance(value, dict):
+            _subset(value, n, keep)
+        elif isinstance(value, list | tuple) and len(value) == n and key != "range":
+            node[key] = [value[i] for i in keep]
 
 
 SVG_REF = re.compile(rb"""(\bid="|url\(#|url\('#|url\("#|url\(&quot;#|href="#)([^"')&\s]+)""")
