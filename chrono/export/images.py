@@ -95,7 +95,7 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
             for fmt in formats:
                 for k, part in enumerate(pdf_parts if fmt == "pdf" else parts, start=1):
                     height = part.layout.height
-                    data: bytes = part.to_image(format=fmt, width=width, height=height, scale=1)
+                    data = _draw(part, fmt, width, height)
                     many = len(pdf_parts if fmt == "pdf" else parts) > 1
                     name = f"timeline-{k}.{fmt}" if many else f"timeline.{fmt}"
                     out[name] = deterministic(data, fmt)
@@ -113,6 +113,19 @@ def images(fig: go.Figure, formats: Sequence[str]) -> dict[str, bytes]:
 
 
 # an element id where it is named or referred to: id="x", url(#x), url('#x'), href="#x"
+def _draw(fig: go.Figure, fmt: str, width: int, height: int, tries: int = 3) -> bytes:
+    """One image; tried again when the browser was not ready (kaleido's page scripts load
+    late on a busy machine, "kaleido_scopes is not defined")."""
+    for attempt in range(tries):
+        try:
+            data: bytes = fig.to_image(format=fmt, width=width, height=height, scale=1)
+            return data
+        except Exception as err:  # kaleido raises its own error types and plain ones
+            if attempt == tries - 1 or "kaleido_scopes" not in str(err):
+                raise
+    raise AssertionError("unreachable")
+
+
 def pages(fig: go.Figure, limit: int | None = None) -> list[go.Figure]:
     """``fig`` whole, or cut into pages of whole rows no taller than ``limit`` pixels
     (:data:`PAGE_HEIGHT`), each with the title and its page number, the key and the dates,
