@@ -138,13 +138,17 @@ def timeline_page(
 
 
 def lod_page(timeline: Timeline, *, fragment: bool, plotlyjs: str, title: str) -> str:
-    """The level-of-detail page of a large timeline (chrono/export/lod.py)."""
+    """The level-of-detail page of a large timeline (chrono/export/lod.py).
+
+    It carries no table: a table of more than 5,000 rows in the page makes every redraw
+    of the chart ten times slower (benchmarks/page.py), so the note points to the CSV.
+    """
     from chrono.export import lod
-    from chrono.export.table import table
 
     body = lod.body(timeline, plotlyjs=plotlyjs, title=title, div_id=DIV_ID, config=CONFIG)
     note = f"{NOTE} {LOD_NOTE} " + lod.NOTE.format(threshold=f"{lod.LOD_THRESHOLD:,}")
-    return _wrap(body, fragment=fragment, title=title, note=note, table=table(timeline))
+    note += " The chronology as a table is timeline.csv, written beside this page."
+    return _wrap(body, fragment=fragment, title=title, note=note)
 
 
 def _wrap(body: str, *, fragment: bool, title: str, note: str, table: str = "") -> str:
