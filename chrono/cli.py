@@ -111,8 +111,8 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.days import Day
     from chrono.parse import parse as parse_text
-    from chrono.text_input import input_lines
     from chrono.serialize import interval_dict
+    from chrono.text_input import input_lines
 
     ref = reference if isinstance(reference, Day) else None  # the caller read it once
     encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
@@ -318,7 +318,7 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="Outputs, comma-separated: html, json, csv, png, svg, timelinejs, vis, "
+            help="Outputs, comma-separated: html, json, csv, png, svg, pdf, timelinejs, vis, "
             "markwhen, ics [default: html,json,csv]",
         ),
     ] = None,
@@ -345,6 +345,19 @@ def build(
             help="Keep running: rebuild on every change to the event files (Ctrl-C stops).",
         ),
     ] = False,
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help="packed: events share rows, titles beside their bars; rows: one row each.",
+        ),
+    ] = "packed",
+    relations: Annotated[
+        bool, typer.Option("--relations", help="Draw arrows for before/after relations.")
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Width of PNG, SVG and PDF images in pixels.")
+    ] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -365,34 +378,28 @@ def build(
     wanted = [f.strip().lower() for f in chosen.split(",") if f.strip()]
     if not wanted:
         raise ChronoError(
-            "--format: name at least one output (html, json, csv, png, svg, timelinejs, vis, "
-            "markwhen, ics)"
+            "--format: name at least one output (html, json, csv, png, svg, pdf, timelinejs, "
+            "vis, markwhen, ics)"
         )
+    options: dict[str, Any] = {
+        # a project default adds the fragment to the page; the flag asks for it outright
+        "fragment": fragment
+        if fragment is not None
+        else (bool(config.get("fragment", False)) and "html" in wanted),
+        "plotlyjs": plotlyjs or config.get("plotlyjs"),
+        "title": title or config.get("title"),
+        "layout": layout,
+        "relations": relations,
+        "width": width,
+    }
     if watch:
-        options = {
-            "fragment": fragment
-            if fragment is not None
-            else (bool(config.get("fragment", False)) and "html" in wanted),
-            "plotlyjs": plotlyjs or config.get("plotlyjs"),
-            "title": title or config.get("title"),
-        }
         _watch_and_build(directory, target, wanted, options)
         return
     with _steps(directory) as step:
         step("reading events")
         timeline = _timeline(directory, "; nothing was written")
         step("drawing and writing")
-        written = _write_exports(
-            timeline,
-            target,
-            wanted,
-            # a project default adds the fragment to the page; the flag asks for it outright
-            fragment=fragment
-            if fragment is not None
-            else (bool(config.get("fragment", False)) and "html" in wanted),
-            plotlyjs=plotlyjs or config.get("plotlyjs"),
-            title=title or config.get("title"),
-        )
+        written = _write_exports(timeline, target, wanted, **options)
     warnings = [w for w in timeline.warnings if w.severity == "warning"]
     _print_problems(warnings)
     lanes = {p.event.lane for p in timeline.events}

@@ -7,12 +7,15 @@ and reads the row labels, and writes all that into the page for --dump-dom.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+F = TypeVar("F")
 
 PROBE = """<script>
 window.__chrono = {errors: [], alerts: []};
@@ -46,6 +49,36 @@ function __chronoReport() {
                      rows: Array.from(new Set(trace.y))});
   });
   out.injected = document.querySelectorAll('img[src="x"], script[data-evil]').length;
+  // every drawn point against the axis ranges the page opened with
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const xr = out.xrange = xa.range.map(v => xa.r2l(v)).sort((a, b) => a - b);
+  const yr = out.yrange = ya.range.map(v => ya.r2l(v)).sort((a, b) => a - b);
+  out.points = 0; out.outside = [];
+  gd._fullData.forEach(trace => {
+    if (trace.visible !== true || !trace.y || trace.y[0] === null) { return; }
+    trace.y.forEach((row, i) => {
+      if (row === null || trace.x[i] === null) { return; }
+      let xs;
+      if (trace.type === 'bar') {
+        const base = xa.d2l(trace.base[i]);
+        xs = [base, xa.type === 'date' ? base + trace.x[i] : base + trace.x[i]];
+      } else { xs = [xa.d2l(trace.x[i])]; }
+      out.points += 1;
+      const eps = 1e-9 * Math.max(1, Math.abs(xr[1] - xr[0]));
+      if (xs.some(x => x < xr[0] - eps || x > xr[1] + eps) || row < yr[0] || row > yr[1]) {
+        out.outside.push([trace.name, row, xs]);
+      }
+    });
+  });
+  out.texts = Array.from(document.querySelectorAll('.cartesianlayer .textpoint text'))
+    .map(t => t.textContent);
+  out.legend = Array.from(document.querySelectorAll('.legendtext')).map(t => t.textContent);
+  out.xticks = Array.from(document.querySelectorAll('.xtick text')).map(t => t.textContent);
+  out.height = gd._fullLayout.height;
+  out.plotHeight = ya._length;
+  const details = document.querySelector('.chrono-table details');
+  out.table = details ? {open: details.open,
+                         rows: details.querySelectorAll('tbody tr').length} : null;
   const pre = document.createElement('pre');
   pre.id = 'chrono-probe';
   pre.textContent = JSON.stringify(out);
@@ -61,6 +94,20 @@ def browser() -> str | None:
         if found:
             return found
     return None
+
+
+def needs_browser(test: F) -> F:
+    """A test that opens a page: it fails, never skips, where Chromium is missing, so a
+    machine without a browser cannot pass the suite by leaving the chart untested."""
+
+    @functools.wraps(test)  # type: ignore[arg-type]
+    def run(*args: Any, **kwargs: Any) -> Any:
+        assert browser() is not None, (
+            "headless Chromium is needed for this test (Debian package 'chromium')"
+        )
+        return test(*args, **kwargs)  # type: ignore[operator]
+
+    return run  # type: ignore[return-value]
 
 
 def render(page: Path, after: str | None = None) -> dict[str, Any]:

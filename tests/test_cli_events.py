@@ -80,8 +80,8 @@ def test_build_is_deterministic_and_a_failed_build_changes_nothing(tmp_path: Pat
 
 
 def test_build_refuses_formats_it_does_not_write(tmp_path: Path) -> None:
-    result = chrono("build", "events", "--out", str(tmp_path), "--format", "pdf")
-    assert result.returncode == 1 and "--format: unknown output pdf" in result.stderr
+    result = chrono("build", "events", "--out", str(tmp_path), "--format", "gif")
+    assert result.returncode == 1 and "--format: unknown output gif" in result.stderr
     assert not any(tmp_path.iterdir())
 
 

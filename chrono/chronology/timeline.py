@@ -120,15 +120,22 @@ class Timeline:
         except KeyError:
             raise UnknownEventError(event_id, self._bounds.index) from None
 
-    def figure(self, title: str | None = None) -> Any:
-        """The interactive chart as a plotly Figure: :func:`chrono.export.figure`."""
-        return _drawn().figure(self, title)
+    def figure(self, title: str | None = None, **options: Any) -> Any:
+        """The interactive chart as a plotly Figure: :func:`chrono.export.figure`
+        (options: ``layout``, ``relations``, ``width``)."""
+        return _drawn().figure(self, title, **options)
 
     def to_html(
-        self, *, fragment: bool = False, plotlyjs: str = "cdn", title: str | None = None
+        self,
+        *,
+        fragment: bool = False,
+        plotlyjs: str = "cdn",
+        title: str | None = None,
+        **options: Any,
     ) -> str:
-        """A standalone page, or a fragment for a report: :func:`chrono.export.to_html`."""
-        return _drawn().to_html(self, fragment=fragment, plotlyjs=plotlyjs, title=title)
+        """A standalone page, or a fragment for a report: :func:`chrono.export.to_html`
+        (options: ``layout``, ``relations``)."""
+        return _drawn().to_html(self, fragment=fragment, plotlyjs=plotlyjs, title=title, **options)
 
     def _repr_html_(self) -> str:
         """Notebooks show the chart (plotly.js from the CDN)."""

@@ -1,13 +1,13 @@
-"""Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG and SVG, atomically.
+"""Writing a timeline out: HTML (chart), fragment, JSON, CSV, PNG, SVG and PDF, atomically.
 
 Drawing is this layer's alone: :func:`figure` and :func:`to_html` are the chart and
 the page of a timeline, and importing this package registers them with
 :class:`~chrono.chronology.Timeline` (``timeline.figure()``, ``timeline.to_html()``
 and the notebook display), so that the chronology below never imports upward.
 
-plotly is imported by the chart modules only when a chart is wanted. The page of a
-timeline of more than ``lod.LOD_THRESHOLD`` events (standalone, fragment) draws by
-level of detail; PNG and SVG draw every event.
+The chart modules (``chart``, ``html``, ``lod``, ``images``) import plotly, and only
+when a chart is wanted. The page of a timeline of more than ``lod.LOD_THRESHOLD``
+events (standalone, fragment) draws by level of detail; PNG, SVG and PDF draw every event.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from chrono.errors import ExportError
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
 
-FORMATS = ("html", "json", "csv", "png", "svg", "timelinejs", "vis", "markwhen", "ics")
+FORMATS = ("html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics")
+IMAGES = ("png", "svg", "pdf")
 DEFAULT_FORMATS = ("html", "json", "csv")
 
 
@@ -30,26 +31,49 @@ def default_title(timeline: Timeline) -> str:
     years = [d.year for p in timeline.events for d in (p.earliest, p.latest) if d is not None]
     if not years:
         return f"Timeline of {len(timeline.events)} events"
-    first, last = min(years), max(years)
-    span = str(first) if first == last else f"{first}–{last}"
-    return f"Timeline of {len(timeline.events)} events, {span}"
+    from chrono.export.words import year_span
+
+    return f"Timeline of {len(timeline.events)} events, {year_span(min(years), max(years))}"
 
 
-def figure(timeline: Timeline, title: str | None = None) -> Any:
-    """The interactive chart of ``timeline`` as a plotly Figure (imports plotly)."""
+def figure(
+    timeline: Timeline,
+    title: str | None = None,
+    *,
+    layout: str = "packed",
+    relations: bool = False,
+    width: int | None = None,
+) -> Any:
+    """The interactive chart of ``timeline`` as a plotly Figure (imports plotly).
+
+    ``layout`` is ``packed`` or ``rows``; ``relations`` draws before/after arrows.
+    """
     from chrono.export.chart import figure as draw
 
-    return draw(timeline, title)
+    return draw(timeline, title, layout=layout, relations=relations, width=width)
 
 
 def to_html(
-    timeline: Timeline, *, fragment: bool = False, plotlyjs: str = "cdn", title: str | None = None
+    timeline: Timeline,
+    *,
+    fragment: bool = False,
+    plotlyjs: str = "cdn",
+    title: str | None = None,
+    layout: str = "packed",
+    relations: bool = False,
 ) -> str:
     """A standalone page, or a fragment (a ``<div>`` and its script) for a report."""
     from chrono.export.html import timeline_page
 
     title = title or default_title(timeline)
-    return timeline_page(timeline, fragment=fragment, plotlyjs=plotlyjs, title=title)
+    return timeline_page(
+        timeline,
+        fragment=fragment,
+        plotlyjs=plotlyjs,
+        title=title,
+        layout=layout,
+        relations=relations,
+    )
 
 
 register_drawing(Drawing(figure, to_html))
@@ -62,8 +86,15 @@ def render(
     fragment: bool = False,
     plotlyjs: str | None = None,
     title: str | None = None,
+    layout: str = "packed",
+    relations: bool = False,
+    width: int | None = None,
 ) -> dict[str, bytes]:
-    """Every output as file name -> bytes, in memory: nothing is written yet."""
+    """Every output as file name -> bytes, in memory: nothing is written yet.
+
+    ``layout`` (``packed`` or ``rows``) and ``relations`` shape the chart; ``width`` is
+    the width of PNG, SVG and PDF images in pixels.
+    """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ExportError(
@@ -72,6 +103,10 @@ def render(
         )
     if plotlyjs is not None and plotlyjs not in ("cdn", "inline", "directory"):
         raise ExportError("plotlyjs", f"{plotlyjs!r} is not one of cdn, inline, directory")
+    if layout not in ("packed", "rows"):
+        raise ExportError("layout", f"{layout!r} is not one of packed, rows")
+    if width is not None and not 300 <= width <= 10_000:
+        raise ExportError("width", f"{width} is not a width in pixels from 300 to 10000")
     title = title or default_title(timeline)
     out: dict[str, bytes] = {}
     if "json" in formats:
@@ -87,24 +122,25 @@ def render(
             from chrono.export.interop import FILES, render_interop
 
             out[FILES[name]] = render_interop(name, timeline, title)
-    charts = [f for f in formats if f in ("html", "png", "svg")] + (
-        ["fragment"] if fragment else []
-    )
+    charts = [f for f in formats if f in ("html", *IMAGES)] + (["fragment"] if fragment else [])
     if charts:
         from chrono.export import html
         from chrono.export.chart import figure
         from chrono.export.lod import wants_lod
+        from chrono.export.table import table
 
-        images = [fmt for fmt in ("png", "svg") if fmt in formats]
+        images = [fmt for fmt in IMAGES if fmt in formats]
         # a large timeline's pages draw by level of detail; images always draw every event
         lod = wants_lod(timeline)
-        fig = figure(timeline, title) if images or not lod else None
+        fig = None if lod else figure(timeline, title, layout=layout, relations=relations)
 
         def chart_page(fragment: bool, mode: str) -> bytes:
             if fig is None:
                 text = html.lod_page(timeline, fragment=fragment, plotlyjs=mode, title=title)
             else:
-                text = html.page(fig, fragment=fragment, plotlyjs=mode, title=title)
+                text = html.page(
+                    fig, fragment=fragment, plotlyjs=mode, title=title, table=table(timeline)
+                )
             return text.encode("utf-8")
 
         if "html" in formats:
@@ -113,10 +149,13 @@ def render(
             out["timeline.fragment.html"] = chart_page(True, plotlyjs or "cdn")
         if plotlyjs == "directory" and ("html" in formats or fragment):
             out["plotly.min.js"] = html.plotly_js()
-        for fmt in images:
-            from chrono.export.images import image
+        if images:
+            from chrono.export.images import images as draw
 
-            out[f"timeline.{fmt}"] = image(fig, fmt)
+            still = figure(
+                timeline, title, layout=layout, relations=relations, static=True, width=width
+            )
+            out.update(draw(still, images))
     return out
 
 
@@ -128,6 +167,9 @@ def write_exports(
     fragment: bool = False,
     plotlyjs: str | None = None,
     title: str | None = None,
+    layout: str = "packed",
+    relations: bool = False,
+    width: int | None = None,
 ) -> list[Path]:
     """Render every output, then write them into ``out`` as one set; the paths written.
 
@@ -142,7 +184,16 @@ def write_exports(
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError("out", f"{folder} is a file, not a folder to write into")
-    rendered = render(timeline, formats, fragment=fragment, plotlyjs=plotlyjs, title=title)
+    rendered = render(
+        timeline,
+        formats,
+        fragment=fragment,
+        plotlyjs=plotlyjs,
+        title=title,
+        layout=layout,
+        relations=relations,
+        width=width,
+    )
 
     def waiting(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

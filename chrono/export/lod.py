@@ -46,7 +46,7 @@ from chrono.export.chart import (
     axis_of,
     base_layout,
     escape,
-    hover_text,
+    hover_texts,
     is_approximate,
     lane_colours,
     lane_name,
@@ -80,7 +80,7 @@ def payload(
     once, and the texts (labels and hover), read when the first rows are drawn.
 
     Every string is the one :func:`~chrono.export.chart.row_label` and
-    :func:`~chrono.export.chart.hover_text` give the plain chart, escaped the same
+    :func:`~chrono.export.chart.hover_texts` give the plain chart, escaped the same
     way, stored without repeats: a label without its lane's suffix (stored once a
     lane), a hover text as its lines (split at ``<br>``), each line a number into a
     table of distinct lines, the first line dropped when it is the label in bold.
@@ -98,7 +98,8 @@ def payload(
     table: dict[str, int] = {}
     count: list[int] = []
     hover: list[int] = []
-    for p in placed:
+    hovers = hover_texts(timeline, era=not axis.dates)
+    for i, p in enumerate(placed):
         s0, s1, e0, e1 = p.start.earliest, p.start.latest, p.end.earliest, p.end.latest
         numbers["s0"].append(None if s0 is None else s0.ordinal)
         numbers["s1"].append(None if s1 is None else s1.ordinal)
@@ -115,7 +116,7 @@ def payload(
         assert label.endswith(suffix)
         head = label[: len(label) - len(suffix)]
         labels.append(head)
-        lines = hover_text(p, n).split("<br>")
+        lines = hovers[i].split("<br>")
         if lines[0] == f"<b>{head}</b>":
             flags |= TITLE_LINE
             lines = lines[1:]
