@@ -88,14 +88,14 @@ MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     # issue: the nesting scan was quadratic on an unclosed string of escaped quotes
     "escaped-quotes.json": (
         _text("[" * 101 + '"' + '\\"' * 40_000),
-        [f"error: events/escaped-quotes.json:1: JSON {TOO_DEEP}", "0 events, 1 errors, 0 warnings"],
+        [f"error: events/escaped-quotes.json:1: JSON {TOO_DEEP}", "0 events, 1 error, 0 warnings"],
     ),
     "brackets-in-string.json": (
         _text('["' + "[{" * 50_000 + '\\"' * 50_000),
         [
             "error: events/brackets-in-string.json:1: JSON syntax error: Unterminated string "
             "starting at, column 2",
-            "0 events, 1 errors, 0 warnings",
+            "0 events, 1 error, 0 warnings",
         ],
     ),
     "huge-field.json": (
