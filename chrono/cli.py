@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from chrono.errors import ChronoError, ParseError
-from chrono.terminal import json_shown, shown, shown_lines
+from chrono.terminal import counted, json_shown, problem_lines, shown, shown_lines, summary
 
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
@@ -187,21 +187,16 @@ def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
 
     Example: chrono check events/
     """
-    from chrono.chronology import analyse
-    from chrono.events import read_events
+    from chrono.chronology.folder import read_folder
 
-    events, loaded = read_events(directory)
-    _timeline, problems = analyse(events, loaded)
-    _print_problems(problems)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if not events and not errors:
-        print(f"error: {_no_events(directory)}", file=sys.stderr)
-        errors += 1
-    print(
-        f"{_count(len(events), 'event')}, {_count(errors, 'error')}, {_count(warnings, 'warning')}",
-        file=sys.stderr,
-    )
+    reading = read_folder(directory)
+    _print_problems(reading.problems)
+    if reading.refusal is not None:
+        print(f"error: {shown(reading.refusal)}", file=sys.stderr)
+    errors = reading.errors
+    warnings = sum(p.severity == "warning" for p in reading.problems)
+    counts = [counted(reading.events, "event"), counted(errors, "error")]
+    print(f"{', '.join(counts)}, {counted(warnings, 'warning')}", file=sys.stderr)
     raise typer.Exit(1 if errors else 0)
 
 
@@ -400,14 +395,8 @@ def build(
         timeline = _timeline(directory, "; nothing was written")
         step("drawing and writing")
         written = _write_exports(timeline, target, wanted, **options)
-    warnings = [w for w in timeline.warnings if w.severity == "warning"]
-    _print_problems(warnings)
-    lanes = {p.event.lane for p in timeline.events}
-    names = ", ".join(shown(p) for p in written)
-    print(
-        f"{_count(len(timeline.events), 'event')}, {_count(len(lanes), 'lane')}, "
-        f"{_count(len(warnings), 'warning')}; wrote {names}"
-    )
+    _print_problems([w for w in timeline.warnings if w.severity == "warning"])
+    print(summary(timeline, written))
 
 
 def _watch_and_build(
@@ -582,51 +571,21 @@ def _timeline(directory: Path, written: str) -> Timeline:
     ``written`` ends the message (what was not written). No events is an error too:
     an empty chart must not replace a good one.
     """
-    from chrono.chronology import analyse
-    from chrono.events import read_events
+    from chrono.chronology.folder import read_folder
 
-    events, loaded = read_events(directory)
-    if not events and not any(p.severity == "error" for p in loaded):
-        _print_problems(loaded)
-        raise ChronoError(_no_events(directory) + written)
-    timeline, problems = analyse(events, loaded)
-    if timeline is None:
-        _print_problems(problems)
-        errors = sum(p.severity == "error" for p in problems)
-        raise ChronoError(f"{_count(errors, 'error')} in {directory}{written}")
-    return timeline
-
-
-def _no_events(path: Path) -> str:
-    """Why a folder gives no events: it has no event files, or they hold none."""
-    from chrono.events.files import SUFFIXES
-
-    if path.is_dir() and not any(
-        found.suffix.lower() in SUFFIXES
-        and found.is_file()
-        and not any(part.startswith(".") for part in found.relative_to(path).parts)
-        for found in path.rglob("*")
-    ):
-        kinds = ", ".join(SUFFIXES[:-1]) + " and " + SUFFIXES[-1]
-        return f"{path}: no event files in this folder (chrono reads {kinds} files)"
-    return f"{path}: no events in {'its event files' if path.is_dir() else 'this file'}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    reading = read_folder(directory)
+    if reading.timeline is None:  # the warnings of a good build are its caller's to print
+        _print_problems(reading.problems)
+    if reading.refusal is not None:
+        raise ChronoError(reading.refusal + written)
+    if reading.timeline is None:
+        raise ChronoError(f"{counted(reading.errors, 'error')} in {directory}{written}")
+    return reading.timeline
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
-    for p in sorted(problems, key=lambda p: (p.file, p.line)):
-        print(
-            ("warning: " if p.severity == "warning" else "error: ")
-            + shown_lines(_strip_warning(str(p))),
-            file=sys.stderr,
-        )
-
-
-def _strip_warning(text: str) -> str:
-    return text.replace(": warning: ", ": ", 1)
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
 
 
 def main() -> None:

@@ -9,6 +9,13 @@ is shown as its escape (``\\x1b``, ``\\u202e``), so the reader sees what the fil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chrono.chronology import Timeline
+    from chrono.errors import Problem
 
 # C0 controls (tab and newline too: one printed line per line of output), DEL, C1
 # controls, the line and paragraph separators, and the bidirectional controls:
@@ -49,3 +56,27 @@ def json_shown(text: str) -> str:
     if not _JSON_UNSAFE.search(text):
         return text
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 event``, ``2 events``: every count the CLI prints."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def problem_lines(problems: Iterable[Problem]) -> list[str]:
+    """``error: file:line: message`` (or ``warning:``) a problem, in file and line order."""
+    return [
+        ("warning: " if p.severity == "warning" else "error: ")
+        + shown_lines(str(p).replace(": warning: ", ": ", 1))
+        for p in sorted(problems, key=lambda p: (p.file, p.line))
+    ]
+
+
+def summary(timeline: Timeline, written: Sequence[Path]) -> str:
+    """The line a good build ends with: what it holds and the files it wrote."""
+    warnings = sum(w.severity == "warning" for w in timeline.warnings)
+    lanes = {p.event.lane for p in timeline.events}
+    return (
+        f"{counted(len(timeline.events), 'event')}, {counted(len(lanes), 'lane')}, "
+        f"{counted(warnings, 'warning')}; wrote {', '.join(shown(str(p)) for p in written)}"
+    )

@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from chrono.errors import ChronoError, ProblemsError
+from chrono.errors import ChronoError
+from chrono.terminal import counted, problem_lines, shown, summary
 
 DEBOUNCE_MS = 300
 
@@ -27,40 +28,27 @@ class Outcome:
     lines: tuple[str, ...]
 
 
-def _problem_lines(problems: Sequence[Any]) -> list[str]:
-    out = []
-    for p in sorted(problems, key=lambda p: (p.file, p.line)):
-        kind = "warning" if p.severity == "warning" else "error"
-        out.append(f"{kind}: {p.file}:{p.line}: {p.message}")
-    return out
-
-
 def build_once(
     directory: str | Path, out: str | Path, formats: Sequence[str], **options: Any
 ) -> Outcome:
     """Build ``directory`` into ``out``, or say why not and leave ``out`` as it was."""
-    from chrono.chronology import build_timeline
-    from chrono.events import load_events
+    from chrono.chronology.folder import read_folder
     from chrono.export import write_exports
 
+    kept = "; the previous outputs are kept"
+    reading = read_folder(directory)
+    lines = problem_lines(reading.problems)
+    if reading.refusal is not None:
+        return Outcome(False, (*lines, f"error: {shown(reading.refusal)}{kept}"))
+    timeline = reading.timeline
+    if timeline is None:
+        failed = f"error: {counted(reading.errors, 'error')} in {shown(str(directory))}{kept}"
+        return Outcome(False, (*lines, failed))
     try:
-        events = load_events(directory)
-        timeline = build_timeline(events.events, events.warnings)
         written = write_exports(timeline, out, formats, **options)
-    except ProblemsError as err:
-        errors = sum(p.severity == "error" for p in err.problems)
-        lines = _problem_lines(err.problems)
-        lines.append(f"error: {errors} error(s) in {directory}; the previous outputs are kept")
-        return Outcome(False, tuple(lines))
     except ChronoError as err:
-        return Outcome(False, (f"error: {err}",))
-    warnings = [w for w in timeline.warnings if w.severity == "warning"]
-    lanes = {p.event.lane for p in timeline.events}
-    summary = (
-        f"{len(timeline.events)} events, {len(lanes)} lanes, {len(warnings)} warnings; "
-        f"wrote {', '.join(str(p) for p in written)}"
-    )
-    return Outcome(True, (*_problem_lines(warnings), summary))
+        return Outcome(False, (f"error: {shown(str(err))}",))
+    return Outcome(True, (*lines, summary(timeline, written)))
 
 
 def _is_event_file(path: str) -> bool:

@@ -186,7 +186,7 @@ def test_extract_refuses_an_endless_input_before_reading_it_whole(tmp_path: Path
 def test_extract_reads_a_document_at_the_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chrono import reading
+    from chrono import text_input as reading
     from chrono.errors import ChronoError
 
     doc = tmp_path / "doc.txt"

@@ -108,7 +108,7 @@ def titles(out: Path) -> list[str]:
 def test_a_failed_build_says_why_and_leaves_the_outputs(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build_once(folder, out, ["json", "csv"])
-    assert first.ok and first.lines[-1].startswith("1 events, 1 lanes, 0 warnings; wrote ")
+    assert first.ok and first.lines[-1].startswith("1 event, 1 lane, 0 warnings; wrote ")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (folder / "work.yaml").write_text(EVENTS + BROKEN)
     failed = build_once(folder, out, ["json", "csv"])
@@ -148,11 +148,11 @@ def test_build_watch_rebuilds_and_keeps_the_last_good_outputs(folder: Path, tmp_
         _process,
         lines,
     ):
-        lines.wait_for("1 events, 1 lanes")
+        lines.wait_for("1 event, 1 lane")
         lines.wait_for("watching")
         assert titles(out) == ["First"]
         (folder / "work.yaml").write_text(EVENTS + SECOND)
-        lines.wait_for("2 events, 1 lanes")
+        lines.wait_for("2 events, 1 lane")
         assert titles(out) == ["First", "Second"]
         good = (out / "timeline.json").read_bytes()
         (folder / "work.yaml").write_text(EVENTS + SECOND + BROKEN)
@@ -161,7 +161,7 @@ def test_build_watch_rebuilds_and_keeps_the_last_good_outputs(folder: Path, tmp_
         lines.wait_for("the previous outputs are kept")
         assert (out / "timeline.json").read_bytes() == good
         (folder / "work.yaml").write_text(EVENTS)
-        lines.wait_for("1 events, 1 lanes")
+        lines.wait_for("1 event, 1 lane")
         assert titles(out) == ["First"]
     assert "Traceback" not in "\n".join(lines.seen)
 
@@ -236,7 +236,7 @@ def test_the_browser_reloads_after_a_rebuild(folder: Path, tmp_path: Path) -> No
         try:
             lines.wait_for("page served (build 1)")
             (folder / "work.yaml").write_text(EVENTS + SECOND)
-            lines.wait_for("2 events, 1 lanes")
+            lines.wait_for("2 events, 1 lane")
             # only the page's own script, told of build 2, asks for the page again
             lines.wait_for("page served (build 2)")
             (folder / "work.yaml").write_text(EVENTS + BROKEN)

@@ -257,3 +257,16 @@ def _give_ids(drafts: list[Draft], problems: list[Problem]) -> list[Draft]:
         taken.add(made)
         settled[index] = Draft(attrs.evolve(draft.event, id=made), False, draft.ok)
     return settled
+
+
+def no_events_reason(path: Path) -> str:
+    """Why a folder gives no events: it has no event files, or they hold none."""
+    if path.is_dir() and not any(
+        found.suffix.lower() in SUFFIXES
+        and found.is_file()
+        and not any(part.startswith(".") for part in found.relative_to(path).parts)
+        for found in path.rglob("*")
+    ):
+        kinds = ", ".join(SUFFIXES[:-1]) + " and " + SUFFIXES[-1]
+        return f"{path}: no event files in this folder (chrono reads {kinds} files)"
+    return f"{path}: no events in {'its event files' if path.is_dir() else 'this file'}"
