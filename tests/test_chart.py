@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -146,18 +145,18 @@ def test_hover_of_the_sample_in_words() -> None:
 def test_hover_names_relations_by_title_and_shows_description_quote_and_source() -> None:
     events = [
         Event("a", "The first", "f.yaml", 1, date="2020", relations=(("before", "b"),)),
-        Event("b", "The second", "f.yaml", 2, date="2022", source="A book", description="D."),
+        Event(
+            "b",
+            "The second",
+            "f.yaml",
+            2,
+            date="2022",
+            source="A book",
+            description="D.",
+            quote="said <so>",
+        ),
     ]
     t = build_timeline(events)
-
-    @attrs.frozen
-    class Quoted(Event):  # an event file's `quote` (events.md), where the loader keeps one
-        quote: str | None = None
-
-    quoted = attrs.evolve(
-        t.events[1], event=Quoted(**attrs.asdict(events[1], recurse=False), quote="said <so>")
-    )
-    t = attrs.evolve(t, events=(t.events[0], quoted))
     first, second = hover_texts(t)
     assert "before: The second" in first and "after: The first" in second
     assert "D." in second and "source: A book" in second and "“said &lt;so&gt;”" in second

@@ -78,7 +78,7 @@ def test_out_is_relative_to_the_settings_file(tmp_path: Path) -> None:
         ("[tool.chrono]\nbuild = 3\n", "[tool.chrono.build] must be a table"),
         ("[tool.chrono.build]\nfragment = 'yes'\n", "fragment must be true or false, not 'yes'"),
         ("[tool.chrono.build]\ntitle = 3\n", "title must be text, not 3"),
-        ("[tool.chrono.build]\nformat = 'html,pdf'\n", "format = 'html,pdf': expected some of"),
+        ("[tool.chrono.build]\nformat = 'html,gif'\n", "format = 'html,gif': expected some of"),
         ("[tool.chrono.build]\nformat = ' , '\n", "format = ' , ': expected some of"),
         ("[tool.chrono.build]\nplotlyjs = 'web'\n", "plotlyjs = 'web': expected one of cdn"),
         ("[tool.chrono.build\n", "not valid TOML"),
