@@ -152,6 +152,25 @@ def test_without_the_extra_it_says_what_to_install(
         extract_corpus(folder(tmp_path / "c", 2), tmp_path / "m.parquet", engine="local")
 
 
+def test_the_cluster_engines_name_the_missing_modules_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    out = tmp_path / "m.parquet"
+    for engine, scheduler in (("dask", None), ("local", "tcp://127.0.0.1:1")):
+        with pytest.raises(MissingExtraError, match=r"distributed: pip install 'chrono-timeline"):
+            extract_corpus(folder(tmp_path / "c", 2), out, engine=engine, scheduler=scheduler)
+    assert not out.exists()
+
+
+def test_a_bad_reference_is_one_error_not_a_row_per_document(tmp_path: Path) -> None:
+    with pytest.raises(ChronoError, match="YYYY-MM-DD"):
+        extract_corpus(
+            folder(tmp_path / "c", 2), tmp_path / "m.parquet", fields=Fields(reference="soon")
+        )
+    assert not (tmp_path / "m.parquet").exists()
+
+
 def chrono(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "chrono", *args],

@@ -165,7 +165,7 @@ def test_a_separate_scheduler_and_two_workers_give_the_same_rows(
     )
     assert out.read_bytes() == one_process
     total = corpus.stat().st_size
-    assert seen[-1] == (total, total) and len(seen) > 5
+    assert seen[0] == (0, total) and seen[-1] == (total, total) and len(seen) > 5
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 

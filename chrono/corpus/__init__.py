@@ -16,6 +16,7 @@ from chrono.corpus.extra import INSTALL, MissingExtraError, require
 from chrono.corpus.rows import COLUMNS, EXCERPT_CHARS, Row
 from chrono.corpus.source import MAX_DOCUMENT, Fields, Part, is_corpus, plan
 from chrono.errors import ChronoError
+from chrono.parse import to_day
 
 
 def extract_corpus(
@@ -51,7 +52,9 @@ def extract_corpus(
         )
     if engine not in ENGINES:
         raise ChronoError(f"--engine {engine!r}: expected one of {', '.join(ENGINES)}")
-    require("pyarrow")
+    to_day(fields.reference)  # a bad --reference is one error now, not one row a document
+    on_cluster = engine == "dask" or scheduler is not None
+    require("pyarrow", *(("dask", "distributed") if on_cluster else ()))
     parts = plan(source.resolve(), part_bytes)
     groups = run(parts, fields, engine, scheduler, workers, processes, progress)
     return parquet.write(out, groups)

@@ -30,6 +30,7 @@ def run(
     """The rows of each part, in part order."""
     total = sum(p.size for p in parts)
     tell = progress or (lambda _done, _total: None)
+    tell(0, total)  # the bar knows its length before the first part is done
     if engine == "local" and scheduler is None:
         done = 0
         for part in parts:
