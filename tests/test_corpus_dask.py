@@ -28,6 +28,15 @@ WAIT = 120  # seconds: generous, the machine is shared
 DOCUMENTS = 150
 
 
+@pytest.fixture(scope="module", autouse=True)
+def patient() -> Iterator[None]:
+    """Connections given minutes, not seconds: the machine running the tests may be busy."""
+    import dask.config
+
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{WAIT}s"}):
+        yield
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return jsonl(tmp_path_factory.mktemp("corpus") / "c.jsonl", DOCUMENTS, bad=True)
