@@ -483,14 +483,44 @@ def extract(
             "--format", "-f", help="yaml: a draft events file; json: mentions and drafts."
         ),
     ] = "yaml",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="A corpus (folder or JSON Lines): the Parquet file, one row a mention."
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Corpus: local (one process) or dask (every core).")
+    ] = "dask",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Corpus: a running dask scheduler."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Corpus: local cluster processes (cores).")
+    ] = None,
+    id_field: Annotated[str, typer.Option("--id-field", help="JSON Lines: the id.")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field", help="JSON Lines: the text.")] = "text",
+    date_field: Annotated[
+        str | None, typer.Option("--date-field", help="JSON Lines: each document's date.")
+    ] = None,
 ) -> None:
     """Find the dates in a text and draft the events of its dated sentences.
 
     Example: chrono extract article.txt --reference 2025-07-15 > events/article.yaml
+
+    A corpus (a folder of text files, or JSON Lines) goes to Parquet, extracted on
+    every core: chrono extract news/ --reference 2025-07-15 --out mentions.parquet
     """
     from chrono.extract import extract as find_dates
     from chrono.extract.draft import as_json, as_yaml
 
+    if out is not None or (file != "-" and _is_corpus(file)):
+        from chrono.corpus import Fields
+
+        fields = Fields(id_field, text_field, date_field, reference)
+        _extract_corpus(Path(file), out, fields, engine, scheduler, workers)
+        return
     if output not in ("yaml", "json"):
         raise ChronoError(f"--format: {output!r} is not yaml or json")
     from chrono.text_input import read_document
@@ -515,6 +545,57 @@ def _relative(path: Path) -> str:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
+
+
+def _is_corpus(file: str) -> bool:
+    from chrono.corpus import is_corpus
+
+    return is_corpus(Path(file))
+
+
+def _extract_corpus(
+    source: Path,
+    out: Path | None,
+    fields: Any,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+) -> None:
+    """A corpus to Parquet, with a progress bar when standard error is a terminal."""
+    from chrono.corpus import extract_corpus
+
+    if out is None:
+        raise ChronoError(f"{source}: a corpus is written to Parquet: add --out mentions.parquet")
+    with _bytes_bar("extracting") as tell:
+        count = extract_corpus(
+            source,
+            out,
+            fields=fields,
+            engine=engine,
+            scheduler=scheduler,
+            workers=workers,
+            progress=tell,
+        )
+    print(f"{count} row(s) written to {out}", file=sys.stderr)
+
+
+@contextmanager
+def _bytes_bar(what: str) -> Iterator[Callable[[int, int], None]]:
+    if not sys.stderr.isatty():
+        yield lambda _done, _total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        what, BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=Console(stderr=True)
+    ) as bar:
+        task = bar.add_task(what, total=None)
+
+        def tell(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tell
 
 
 def _write_exports(*args: Any, **kwargs: Any) -> list[Path]:

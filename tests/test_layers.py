@@ -38,6 +38,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chrono.chronology",),
     # dates found in running text; it needs parsing and resolve, not events
     ("chrono.extract",),
+    # a corpus of texts extracted in parallel to Parquet (dask and pyarrow imported lazily)
+    ("chrono.corpus",),
     # drawing and writing a Timeline; registers its drawing with Timeline on import
     ("chrono.export",),
     # the command, its settings, the watcher and the preview server, terminal-safe text
