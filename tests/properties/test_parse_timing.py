@@ -18,21 +18,11 @@ from hypothesis import strategies as st
 import chrono
 from chrono.days import Day
 from chrono.parse import MAX_LENGTH
-from tests.work import calls
+from tests.work import calls, parse_budget
 
-# The worst measured is about 10 calls a character (an EDTF set near the longest
-# text read) on top of about 1500 for any call; three times that leaves room for
-# new rules, while rescanning 1000 characters once a token costs 100 times more.
-BASE_CALLS = 5_000
-CALLS_PER_CHAR = 30
 LONGEST = 1_000_000
 
 REFERENCE = Day.from_ymd(2025, 5, 20)
-
-
-def budget(text: str) -> int:
-    """The most calls a read of ``text`` may make: linear in what is read (1000 chars at most)."""
-    return BASE_CALLS + CALLS_PER_CHAR * min(len(text), MAX_LENGTH)
 
 
 def _work(text: str, reference: Day | None, dayfirst: bool | None = None) -> int:
@@ -59,7 +49,7 @@ def _work(text: str, reference: Day | None, dayfirst: bool | None = None) -> int
 def _check(text: str) -> None:
     for reference, dayfirst in ((None, None), (REFERENCE, True)):
         work = _work(text, reference, dayfirst)
-        assert work <= budget(text), f"{work} calls for {text[:60]!r}... ({len(text)} chars)"
+        assert work <= parse_budget(text), f"{work} calls for {text[:60]!r}... ({len(text)} chars)"
 
 
 # Lengths near the ones that matter: short, about the longest expression read
