@@ -103,7 +103,7 @@ def test_help_does_not_import_plotly() -> None:
         "assert 'pendulum' not in sys.modules, 'pendulum imported at start-up'\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert "parse" in result.stdout
