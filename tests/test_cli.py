@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 
 def chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -104,7 +103,7 @@ def test_help_does_not_import_plotly() -> None:
         "assert 'pendulum' not in sys.modules, 'pendulum imported at start-up'\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert "parse" in result.stdout
@@ -122,7 +121,23 @@ def test_build_without_events_folder_is_a_clear_error(tmp_path) -> None:  # type
     assert "Traceback" not in result.stderr
 
 
-def test_start_up_is_quick() -> None:
-    began = time.perf_counter()
-    chrono("--help")
-    assert time.perf_counter() - began < 10  # a sanity bound; benchmarks measure the real figure
+# Modules `chrono --help` may import beyond the bare interpreter: about 135 today
+# (chrono, typer, attrs). Start-up time is mostly the import of modules, so counting them
+# bounds it whatever the load of the machine: pendulum would add about 65 and
+# plotly's figures more. The start-up time itself is in benchmarks/.
+START_UP_MODULES = 170
+
+
+def test_start_up_imports_a_bounded_set_of_modules() -> None:
+    code = (
+        "import sys, runpy; before = set(sys.modules); sys.argv = ['chrono', '--help']\n"
+        "try:\n    runpy.run_module('chrono', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(len(set(sys.modules) - before), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    imported = int(result.stderr.split()[-1])
+    assert imported <= START_UP_MODULES, f"chrono --help imports {imported} modules"
