@@ -34,7 +34,7 @@ def event_dict(placed: Placed) -> dict[str, Any]:
     if own is not None:
         out["precision"] = own.precision
         out["qualifiers"] = list(own.qualifiers)
-    for field in ("source", "url", "description"):
+    for field in ("source", "url", "description", "quote"):
         value = getattr(e, field)
         if value is not None:
             out[field] = value
