@@ -14,8 +14,8 @@ from typing import NamedTuple
 import attrs
 
 from chrono.chronology import dates
-from chrono.errors import MissingReferenceError, ParseError, Problem, WindowError
 from chrono.days import Day
+from chrono.errors import MissingReferenceError, ParseError, Problem, WindowError
 from chrono.events.event import Event
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
