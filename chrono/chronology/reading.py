@@ -245,6 +245,7 @@ def read_dates(
     readings = [EventReading()] * len(fields)
     problems: list[Problem] = []
     aside = set(bad)
+    alone: dict[int, EventReading] = {}  # by id of its interval, which it keeps alive
 
     def own_of(event_id: str) -> Interval | None:
         return readings[index[event_id]].own
@@ -259,8 +260,10 @@ def read_dates(
         problems.extend(found)
         if any(p.severity == "error" for p in found):
             aside.add(i)
-        else:
+        elif reading.links or reading.own is None:
             readings[i] = reading
+        else:  # events reading one shared interval share one reading (a frozen value)
+            readings[i] = alone.setdefault(id(reading.own), reading)
     return Readings(tuple(readings), Findings(tuple(problems), frozenset(aside)))
 
 
