@@ -336,7 +336,7 @@ def _old_tense(sentence: str, start: int, end: int) -> str | None:
 
 # Memory per event
 
-PER_EVENT_KB = 4  # measured about 3.5 KiB an event for `chrono check` (README, Reliability)
+PER_EVENT_KB = 2.5  # measured about 2 KiB an event for `chrono check` (README, Reliability)
 
 
 def _peak_check(folder: Path, events: int, kind: str) -> int:

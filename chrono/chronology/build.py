@@ -69,6 +69,7 @@ def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysi
     found += more
     readings, more = read_dates(fields, order, index, found.bad)
     found += more
+    del fields, named, order  # the readings hold what is needed; let the rest go
     links = link(events, readings, index, found.bad)
     solved = solve(events, readings, links.constraints)
     problems = [*earlier, *found.problems, *solved.problems]
@@ -79,7 +80,7 @@ def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysi
     bounds = Bounds(
         tuple(solved.solution.lower),
         tuple(solved.solution.upper),
-        tuple(tuple(edges) for edges in solved.solution.network.outgoing),
+        solved.solution.outgoing,
         MappingProxyType(dict(index)),
     )
     return Analysis(Timeline(placed, links.relations, tuple(problems), bounds), problems)
@@ -94,11 +95,20 @@ def _place(
     """Each event in display order with its ranks, and the warnings its windows call for."""
     low, high = solution.lower, solution.upper
     ids = [e.id for e in events]
-    ordering = order_and_ranks(ids, low, high, solution.network.outgoing)
+    ordering = order_and_ranks(ids, low, high, solution.outgoing)
     placed = []
     notes: list[Problem] = []
+    windows: dict[tuple[float, float], Window] = {}  # frozen values: equal windows share one
+
+    def window(v: int) -> Window:
+        key = (low[v], high[v])
+        found = windows.get(key)
+        if found is None:
+            found = windows[key] = _window(low, high, v)
+        return found
+
     for position, i in enumerate(ordering.order, start=1):
-        start, end = _window(low, high, 2 * i), _window(low, high, 2 * i + 1)
+        start, end = window(2 * i), window(2 * i + 1)
         placed.append(Placed(events[i], readings[i].own, start, end, ordering.ranks[i], position))
         if (
             start.earliest is not None

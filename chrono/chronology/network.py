@@ -22,6 +22,10 @@ INF = float("inf")
 # One directed edge: (target variable, weight, constraint index); -1 for "own bound".
 Edge = tuple[int, float, int]
 
+# A variable with no edges shares this one empty tuple: most events stand alone, and a
+# list per variable for nothing was a large part of a big chronology's memory.
+NO_EDGES: tuple[Edge, ...] = ()
+
 
 @attrs.frozen
 class Contradiction(Exception):
@@ -46,17 +50,27 @@ class Network:
         self.size = len(lower)
         self.lower = lower
         self.upper = upper
-        self.outgoing: list[list[Edge]] = [[] for _ in range(self.size)]
-        self.incoming: list[list[Edge]] = [[] for _ in range(self.size)]
+        self.outgoing: list[Sequence[Edge]] = [NO_EDGES] * self.size
+        self.incoming: list[Sequence[Edge]] = [NO_EDGES] * self.size
 
     def constrain(self, a: int, b: int, lo: float, hi: float, why: int) -> None:
         """``lo <= v[b] - v[a] <= hi``; ``why`` names the constraint in explanations."""
         if hi < INF:
-            self.outgoing[a].append((b, hi, why))
-            self.incoming[b].append((a, hi, why))
+            _add(self.outgoing, a, (b, hi, why))
+            _add(self.incoming, b, (a, hi, why))
         if lo > -INF:
-            self.outgoing[b].append((a, -lo, why))
-            self.incoming[a].append((b, -lo, why))
+            _add(self.outgoing, b, (a, -lo, why))
+            _add(self.incoming, a, (b, -lo, why))
+
+    def frozen_edges(self) -> tuple[tuple[Edge, ...], ...]:
+        """The outgoing edges as tuples, for keeping after the build; the lists are let go
+        as they are copied (and the incoming ones at once), so the two never both stay."""
+        self.incoming = [NO_EDGES] * self.size
+        out = self.outgoing
+        for v, edges in enumerate(out):
+            if edges:
+                out[v] = tuple(edges)
+        return tuple(out)  # type: ignore[arg-type]  # every item a tuple now
 
     def propagate(self) -> tuple[list[float], list[float]]:
         """The narrowest windows: (lower, upper) per variable, or raise Contradiction."""
@@ -75,6 +89,14 @@ class Network:
                     above[-1][1] if above else v,
                 )
         return lower, upper
+
+
+def _add(adjacency: list[Sequence[Edge]], v: int, edge: Edge) -> None:
+    edges = adjacency[v]
+    if isinstance(edges, list):
+        edges.append(edge)
+    else:
+        adjacency[v] = [*edges, edge]
 
 
 def _walk(pred: list[tuple[int, int]], v: int) -> list[tuple[int, int]]:

@@ -94,11 +94,13 @@ def order_and_ranks(
         for x in before:
             followers[x] += 1
     ranks: list[tuple[int, int]] = []
+    shared: dict[tuple[int, int], tuple[int, int]] = {}  # events with equal windows share one
     for i in range(n):
         # latest start before my earliest start, or earliest start after my latest start
         preceding = bisect_left(latest_starts, lower[2 * i]) + len(chained.get(i, ()))
         following = n - bisect_right(earliest_starts, upper[2 * i]) + followers[i]
-        ranks.append((1 + preceding, n - following))
+        rank = (1 + preceding, n - following)
+        ranks.append(shared.setdefault(rank, rank))
 
     def key(i: int) -> tuple[float, float, float, str]:
         return (lower[2 * i], upper[2 * i], lower[2 * i + 1], ids[i])

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import attrs
 
 from chrono.chronology import dates
+from chrono.days import Day
 from chrono.errors import MissingReferenceError, ParseError, Problem, WindowError
 from chrono.events.event import Event
 from chrono.model import Interval, Window
@@ -99,6 +100,9 @@ def read_fields(events: Sequence[Event]) -> AllFields:
     out: list[Fields] = []
     problems: list[Problem] = []
     bad: set[int] = set()
+    # Readings are frozen values: identical texts under one reference share one (a big
+    # file repeats its dates, and a reading per event was much of a build's memory).
+    known: dict[tuple[str, Day | None], dates.Reading] = {}
     for i, event in enumerate(events):
         texts = {f: v for f in DATE_FIELDS if (v := getattr(event, f)) is not None}
         parsed: dict[str, Expression] = {}
@@ -107,7 +111,11 @@ def read_fields(events: Sequence[Event]) -> AllFields:
             try:
                 expr = dates.expression(text)
                 if expr is None:
-                    plain[field] = dates.read(text, None, event.reference, _no_events)
+                    key = (text, event.reference)
+                    reading = known.get(key)
+                    if reading is None:
+                        reading = known[key] = dates.read(text, None, key[1], _no_events)
+                    plain[field] = reading
                 else:
                     parsed[field] = expr
             except ParseError as err:
@@ -237,6 +245,7 @@ def read_dates(
     readings = [EventReading()] * len(fields)
     problems: list[Problem] = []
     aside = set(bad)
+    alone: dict[int, EventReading] = {}  # by id of its interval, which it keeps alive
 
     def own_of(event_id: str) -> Interval | None:
         return readings[index[event_id]].own
@@ -251,8 +260,10 @@ def read_dates(
         problems.extend(found)
         if any(p.severity == "error" for p in found):
             aside.add(i)
-        else:
+        elif reading.links or reading.own is None:
             readings[i] = reading
+        else:  # events reading one shared interval share one reading (a frozen value)
+            readings[i] = alone.setdefault(id(reading.own), reading)
     return Readings(tuple(readings), Findings(tuple(problems), frozenset(aside)))
 
 

@@ -10,11 +10,11 @@ independent contradiction is reported in the same run, one per group.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import attrs
 
-from chrono.chronology.network import INF, Contradiction, Network
+from chrono.chronology.network import INF, Contradiction, Edge, Network
 from chrono.chronology.reading import EventReading
 from chrono.errors import Problem
 from chrono.events.event import Event
@@ -44,8 +44,45 @@ class Constraint:
     text: str
 
 
+class Constraints(Sequence[Constraint]):
+    """Every constraint, numbered: first each event's own (it starts before it ends,
+    number ``i`` for event ``i``), made when asked for rather than kept, since every
+    event has one; then those the dates and relations state."""
+
+    __slots__ = ("_ids", "_stated")
+
+    def __init__(self, ids: Sequence[str], stated: Sequence[Constraint]) -> None:
+        self._ids = ids
+        self._stated = stated
+
+    def __len__(self) -> int:
+        return len(self._ids) + len(self._stated)
+
+    @overload
+    def __getitem__(self, k: int) -> Constraint: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Constraint]: ...
+    def __getitem__(self, k: int | slice) -> Constraint | Sequence[Constraint]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        n = len(self._ids)
+        if k < 0:
+            k += len(self)
+        if 0 <= k < n:
+            text = f"{self._ids[k]} starts before it ends"
+            return Constraint(2 * k, 2 * k + 1, 0, INF, k, "date", text)
+        return self._stated[k - n]
+
+    def ends(self, k: int) -> tuple[int, int, float, float]:
+        """Constraint ``k``'s (a, b, lo, hi), without making its explanation."""
+        if k < len(self._ids):
+            return 2 * k, 2 * k + 1, 0, INF
+        c = self._stated[k - len(self._ids)]
+        return c.a, c.b, c.lo, c.hi
+
+
 class Links(NamedTuple):
-    constraints: tuple[Constraint, ...]
+    constraints: Constraints
     relations: tuple[tuple[str, str, str], ...]  # (id, kind, other id), as stated
 
 
@@ -56,10 +93,7 @@ def link(
     bad: frozenset[int],
 ) -> Links:
     """Every constraint between the events: starts before ends, dates, relations."""
-    out: list[Constraint] = [
-        Constraint(2 * i, 2 * i + 1, 0, INF, i, "date", f"{e.id} starts before it ends")
-        for i, e in enumerate(events)
-    ]
+    out: list[Constraint] = []
     relations: list[tuple[str, str, str]] = []
     for i, event in enumerate(events):
         if i in bad:
@@ -94,13 +128,13 @@ def link(
                         f"{event.id} {kind} {other}",
                     )
                 )
-    return Links(tuple(out), tuple(relations))
+    return Links(Constraints([e.id for e in events], out), tuple(relations))
 
 
 class Solution(NamedTuple):
     lower: list[float]
     upper: list[float]
-    network: Network
+    outgoing: tuple[tuple[Edge, ...], ...]  # the distance graph, kept for precedence
 
 
 class Solved(NamedTuple):
@@ -109,7 +143,7 @@ class Solved(NamedTuple):
 
 
 def solve(
-    events: Sequence[Event], readings: Sequence[EventReading], constraints: Sequence[Constraint]
+    events: Sequence[Event], readings: Sequence[EventReading], constraints: Constraints
 ) -> Solved:
     """The narrowest windows every constraint allows, or every contradiction explained."""
     everything = range(len(constraints))
@@ -119,7 +153,7 @@ def solve(
     except Contradiction:
         pass
     else:
-        return Solved(Solution(lower, upper, network), ())
+        return Solved(Solution(lower, upper, network.frozen_edges()), ())
     problems = []
     for group, members in _groups(len(events), constraints):
         local = {v: k for k, v in enumerate(2 * i + s for i in group for s in (0, 1))}
@@ -161,20 +195,21 @@ def _own_bounds(
 
 def _network(
     bounds: tuple[list[float], list[float]],
-    constraints: Sequence[Constraint],
+    constraints: Constraints,
     chosen: Iterable[int],
     local: Mapping[int, int] | None,
 ) -> Network:
     """A network of the ``chosen`` constraints; ``local`` renumbers variables (a group's)."""
     network = Network(*bounds)
     for why in chosen:
-        c = constraints[why]
-        a, b = (c.a, c.b) if local is None else (local[c.a], local[c.b])
-        network.constrain(a, b, c.lo, c.hi, why)
+        a, b, lo, hi = constraints.ends(why)
+        if local is not None:
+            a, b = local[a], local[b]
+        network.constrain(a, b, lo, hi, why)
     return network
 
 
-def _groups(size: int, constraints: Sequence[Constraint]) -> list[tuple[list[int], list[int]]]:
+def _groups(size: int, constraints: Constraints) -> list[tuple[list[int], list[int]]]:
     """The connected groups of events: their numbers and those of the constraints among them."""
     parent = list(range(size))
 
@@ -184,16 +219,17 @@ def _groups(size: int, constraints: Sequence[Constraint]) -> list[tuple[list[int
             x = parent[x]
         return x
 
-    for c in constraints:
-        ra, rb = find(c.a // 2), find(c.b // 2)
+    ends = [constraints.ends(why) for why in range(len(constraints))]
+    for a, b, _lo, _hi in ends:
+        ra, rb = find(a // 2), find(b // 2)
         if ra != rb:
             parent[ra] = rb
     events: dict[int, list[int]] = {}
     for i in range(size):
         events.setdefault(find(i), []).append(i)
     members: dict[int, list[int]] = {}
-    for why, c in enumerate(constraints):
-        members.setdefault(find(c.a // 2), []).append(why)
+    for why, (a, _b, _lo, _hi) in enumerate(ends):
+        members.setdefault(find(a // 2), []).append(why)
     return [(group, members.get(root, [])) for root, group in events.items()]
 
 
