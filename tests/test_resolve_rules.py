@@ -1,0 +1,135 @@
+"""Rules of resolve.py the other tests leave loose, pinned by days worked out by hand.
+
+Offsets follow docs/events.md ("2 weeks after", "within 3 days of": from that many days
+before the start to that many after the end; a month or a year as long as the calendar
+makes it); weekends, ISO weeks, year-end, today and its neighbours follow dates.md's
+reference-date rules. Reference 2025-05-14 is a Wednesday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import chrono
+
+WEDNESDAY = "2025-05-14"
+
+
+def _days(text: str, reference: str | None = None) -> tuple[str, str]:
+    interval = chrono.parse(text, reference)
+    return str(interval.earliest), str(interval.latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("2 weeks after May 12 2020", "2020-05-26", "2020-05-26"),
+        ("2 weeks before May 12 2020", "2020-04-28", "2020-04-28"),
+        ("3 days after 2020-02-27", "2020-03-01", "2020-03-01"),  # 2020 is a leap year
+        ("3 days before 2020-03-01", "2020-02-27", "2020-02-27"),
+        ("within 3 days of 2020-03-01", "2020-02-27", "2020-03-04"),
+        ("within 1 week of 2020-03-10", "2020-03-03", "2020-03-17"),
+        ("1 month after 2020-03-15", "2020-04-15", "2020-04-15"),
+        ("2 months before 2020-05-15", "2020-03-15", "2020-03-15"),
+        ("a quarter after March 2020", "2020-06-01", "2020-06-30"),
+        ("2 years after 2020", "2022-01-01", "2022-12-31"),
+        ("1 decade after 1990", "2000-01-01", "2000-12-31"),
+        ("1 century before 1900", "1800-01-01", "1800-12-31"),
+    ],
+)
+def test_an_offset_moves_the_window_by_the_calendar(text: str, earliest: str, latest: str) -> None:
+    assert _days(text) == (earliest, latest)
+
+
+def test_an_offset_keeps_the_precision_of_what_it_moves() -> None:
+    assert chrono.parse("2 years after 2020").precision == "year"
+    assert chrono.parse("2 weeks after May 12 2020").precision == "day"
+    assert chrono.parse("a quarter after March 2020").precision == "month"
+
+
+def test_an_offset_names_its_amount_unit_and_direction_in_the_rule() -> None:
+    assert "2 week" in chrono.parse("2 weeks after May 12 2020").rule
+    assert "after" in chrono.parse("2 weeks after May 12 2020").rule
+    assert "before" in chrono.parse("3 days before 2020-03-01").rule
+    assert "within" in chrono.parse("within 3 days of 2020-03-01").rule
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "earliest", "latest"),
+    [
+        # the most recent Saturday and Sunday begun by the reference date
+        ("the weekend", WEDNESDAY, "2025-05-10", "2025-05-11"),
+        ("last weekend", WEDNESDAY, "2025-05-10", "2025-05-11"),
+        ("the weekend", "2025-05-17", "2025-05-17", "2025-05-18"),  # a Saturday: begun
+        ("the weekend", "2025-05-18", "2025-05-17", "2025-05-18"),  # a Sunday
+        ("the weekend", "2025-05-12", "2025-05-10", "2025-05-11"),  # a Monday
+        # the one of the reference's (ISO) week, and the one after
+        ("this weekend", WEDNESDAY, "2025-05-17", "2025-05-18"),
+        ("this weekend", "2025-05-18", "2025-05-17", "2025-05-18"),
+        ("next weekend", WEDNESDAY, "2025-05-24", "2025-05-25"),
+        ("next weekend", "2025-05-18", "2025-05-24", "2025-05-25"),
+    ],
+)
+def test_weekends(text: str, reference: str, earliest: str, latest: str) -> None:
+    assert _days(text, reference) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "earliest", "latest"),
+    [
+        ("last week", WEDNESDAY, "2025-05-05", "2025-05-11"),
+        ("this week", WEDNESDAY, "2025-05-12", "2025-05-18"),
+        ("next week", WEDNESDAY, "2025-05-19", "2025-05-25"),
+        ("this week", "2025-05-18", "2025-05-12", "2025-05-18"),  # Sunday ends the ISO week
+        ("last week", "2025-05-19", "2025-05-12", "2025-05-18"),  # Monday begins the next
+        ("week 32 of 1998", None, "1998-08-03", "1998-08-09"),
+        ("1998-W32", None, "1998-08-03", "1998-08-09"),
+        ("week 1 of 2021", None, "2021-01-04", "2021-01-10"),  # Jan 1 2021 is a Friday
+        ("week 53 of 2020", None, "2020-12-28", "2021-01-03"),  # 2020 has 53 ISO weeks
+    ],
+)
+def test_iso_weeks(text: str, reference: str | None, earliest: str, latest: str) -> None:
+    assert _days(text, reference) == (earliest, latest)
+    assert chrono.parse(text, reference).precision == "week"
+
+
+@pytest.mark.parametrize("text", ["week 53 of 2021", "week 0 of 2021", "2021-W53"])
+def test_a_week_the_year_does_not_have_is_an_error(text: str) -> None:
+    with pytest.raises(chrono.ParseError, match="week"):
+        chrono.parse(text)
+
+
+def test_year_end_is_december_31() -> None:
+    assert _days("year-end 2020") == ("2020-12-31", "2020-12-31")
+    assert _days("year-end", WEDNESDAY) == ("2025-12-31", "2025-12-31")
+    interval = chrono.parse("by year-end", WEDNESDAY)
+    assert interval.earliest is None and str(interval.latest) == "2025-12-31"
+    assert chrono.parse("year-end 2020").precision == "day"
+
+
+def test_year_end_without_a_year_needs_the_reference_date() -> None:
+    with pytest.raises(chrono.ParseError, match="year-end"):
+        chrono.parse("year-end")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("today", "2025-05-14"), ("yesterday", "2025-05-13"), ("tomorrow", "2025-05-15")],
+)
+def test_today_and_its_neighbours(text: str, day: str) -> None:
+    assert _days(text, WEDNESDAY) == (day, day)
+    interval = chrono.parse(text, WEDNESDAY)
+    assert interval.precision == "day" and text in interval.rule
+
+
+def test_today_crosses_month_and_year_ends() -> None:
+    assert _days("tomorrow", "2024-12-31") == ("2025-01-01", "2025-01-01")
+    assert _days("yesterday", "2024-03-01") == ("2024-02-29", "2024-02-29")
+
+
+def test_recently_is_the_91_days_up_to_the_reference_date() -> None:
+    # docs/dates.md: reference 14 May 2025 -> 12 February - 14 May 2025
+    assert _days("recently", WEDNESDAY) == ("2025-02-12", WEDNESDAY)
+    assert chrono.parse("recently", WEDNESDAY).precision == "recent"
+    with pytest.raises(chrono.ParseError, match="recently"):
+        chrono.parse("recently")
