@@ -133,3 +133,24 @@ def test_recently_is_the_91_days_up_to_the_reference_date() -> None:
     assert chrono.parse("recently", WEDNESDAY).precision == "recent"
     with pytest.raises(chrono.ParseError, match="recently"):
         chrono.parse("recently")
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # the first date takes the second's year; the year before when its month is later
+        ("between March and 2023-05-12", "2023-03-01", "2023-05-12"),
+        ("between December and 2023-03-12", "2022-12-01", "2023-03-12"),
+        ("from March 12 to 2023-05", "2023-03-12", "2023-05-31"),
+        ("between May 12 and May 20 2023", "2023-05-12", "2023-05-20"),  # same month
+        ("between Dec 20 and Jan 5 2023", "2022-12-20", "2023-01-05"),
+        ("from March to summer 2023", "2023-03-01", "2023-08-31"),
+        ("between March and Q2 2023", "2023-03-01", "2023-06-30"),
+        ("from January to the first half of 2023", "2023-01-01", "2023-06-30"),
+    ],
+)
+def test_the_first_date_borrows_the_second_dates_year(
+    text: str, earliest: str, latest: str
+) -> None:
+    # the reference date is years later: without the borrowed year, March would be 2025
+    assert _days(text, WEDNESDAY) == (earliest, latest)
