@@ -154,3 +154,37 @@ def test_the_first_date_borrows_the_second_dates_year(
 ) -> None:
     # the reference date is years later: without the borrowed year, March would be 2025
     assert _days(text, WEDNESDAY) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "at"), [("before @x", 7), ("from 2020 to @x", 13)])
+def test_an_event_reference_outside_an_event_points_at_the_at_sign(text: str, at: int) -> None:
+    with pytest.raises(chrono.ParseError) as caught:
+        chrono.parse(text)
+    assert caught.value.text == text
+    assert caught.value.position == at == text.index("@")
+    assert "event reference" in caught.value.expected
+
+
+def test_between_runs_to_the_later_end_when_the_second_lies_inside_the_first() -> None:
+    assert _days("between 2023 and March 2023") == ("2023-01-01", "2023-12-31")
+    assert _days("between March 2023 and 2023") == ("2023-03-01", "2023-12-31")
+
+
+def test_a_span_or_between_names_both_dates_in_its_rule() -> None:
+    rule = chrono.parse("between March 2023 and 2024").rule
+    assert "between" in rule and "a month and year" in rule and "a year" in rule
+    rule = chrono.parse("from 2020 to May 2022").rule
+    assert rule.index("a year") < rule.index("a month and year") and "span" in rule
+
+
+def test_since_keeps_the_start_and_leaves_the_end_open() -> None:
+    interval = chrono.parse("since 2020")
+    assert (str(interval.start.earliest), str(interval.start.latest)) == (
+        "2020-01-01",
+        "2020-12-31",
+    )
+    assert str(interval.end.earliest) == "2020-01-01" and interval.end.latest is None
+    assert "since" in interval.rule
+    approximate = chrono.parse("since circa 2020")
+    assert approximate.core is not None and str(approximate.core.earliest) == "2020-01-01"
+    assert approximate.core.latest is None
