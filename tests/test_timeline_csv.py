@@ -28,7 +28,8 @@ def test_the_header_names_every_column_in_order() -> None:
     header = data.decode("utf-8").split("\r\n", 1)[0]
     assert header == (
         "position,id,title,lane,date,start_earliest,start_latest,end_earliest,end_latest,"
-        "earliest,latest,rank_min,rank_max,precision,source,url,tags,description,file,line"
+        "earliest,latest,rank_min,rank_max,precision,source,url,tags,description,file,line,"
+        "edtf,edtf_exact"
     )
     assert tuple(header.split(",")) == COLUMNS
 
@@ -75,6 +76,8 @@ def test_every_field_lands_in_its_column() -> None:
         "description": "Borders closed",
         "file": "events/mali.yaml",
         "line": "12",
+        "edtf": "2022-01-09/2022-07-03",  # a span between two days, said exactly
+        "edtf_exact": "true",
     }
 
 
