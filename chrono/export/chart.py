@@ -19,7 +19,7 @@ PNG, SVG and PDF export use it.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
@@ -587,10 +587,12 @@ def hover_texts(
     incoming: dict[str, list[tuple[str, str]]] = {}
     for a, kind, b in timeline.relations:
         incoming.setdefault(b, []).append((INVERSE.get(kind, kind), a))
+    from chrono.chronology.probability import words as chance_words
+
     n = len(placed)
     figures = timeline.probabilities
     chances = [
-        _chance(expected, following, placed[k + 1] if k + 1 < n else None, titles)
+        _chance(chance_words, expected, following, placed[k + 1] if k + 1 < n else None, titles)
         for k, (expected, following) in enumerate(
             zip(figures.expected_rank, figures.p_before_next, strict=True)
         )
@@ -604,11 +606,13 @@ def hover_texts(
 
 
 def _chance(
-    expected: float | None, following: float | None, after: Placed | None, titles: dict[str, str]
+    chance_words: Callable[[float | None, str], str],
+    expected: float | None,
+    following: float | None,
+    after: Placed | None,
+    titles: dict[str, str],
 ) -> str:
     """The probability lines of a hover: the expected place, the chance it comes first."""
-    from chrono.chronology.probability import words as chance_words
-
     lines = []
     if expected is not None:
         lines.append(f"expected place: {expected:.1f}")
