@@ -218,6 +218,7 @@ def order(
     Example: chrono order events/ --json
     """
     timeline = _timeline(directory, "")
+    _print_warnings(timeline)
     if as_json:
         from chrono.export.timeline_json import event_dict, probability_fields
 
@@ -278,6 +279,7 @@ def compare(
     from chrono.errors import UnknownEventError
 
     timeline = _timeline(directory, "")
+    _print_warnings(timeline)
     for name in (a, b):
         try:
             timeline[name]
@@ -395,7 +397,7 @@ def build(
         timeline = _timeline(directory, "; nothing was written")
         step("drawing and writing")
         written = _write_exports(timeline, target, wanted, **options)
-    _print_problems([w for w in timeline.warnings if w.severity == "warning"])
+    _print_warnings(timeline)
     print(summary(timeline, written))
 
 
@@ -662,6 +664,11 @@ def _timeline(directory: Path, written: str) -> Timeline:
     if reading.timeline is None:
         raise ChronoError(f"{counted(reading.errors, 'error')} in {directory}{written}")
     return reading.timeline
+
+
+def _print_warnings(timeline: Timeline) -> None:
+    """A built timeline's warnings, on stderr, so every command that builds one says them."""
+    _print_problems([w for w in timeline.warnings if w.severity == "warning"])
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:

@@ -105,3 +105,27 @@ def test_sample_timeline_json_matches_the_spec_example() -> None:
     assert delivery["earliest"] == "2022-05-07" and delivery["latest"] == "2022-07-03"
     narena = next(e for e in built if e["id"] == "narena-attacks")
     assert narena["earliest"] == narena["latest"] == "2025-05-12"
+
+
+def test_order_and_compare_say_the_warnings_that_check_says(tmp_path: Path) -> None:
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "loop.yaml").write_text(
+        "events:\n"
+        "  - {id: a, title: A, before: b}\n"
+        "  - {id: b, title: B, before: c}\n"
+        "  - {id: c, title: C, date: 2020-05-01, before: a}\n",
+        encoding="utf-8",
+    )
+    checked = chrono("check", str(folder))
+    said = [line for line in checked.stderr.splitlines() if line.startswith("warning: ")]
+    assert said and "forced onto one day" in said[0]
+    for args in (
+        ("order", str(folder)),
+        ("order", str(folder), "--json"),
+        ("compare", str(folder), "a", "c"),
+    ):
+        result = chrono(*args)
+        assert result.returncode == 0, result.stderr
+        assert [line for line in result.stderr.splitlines() if line.startswith("warning: ")] == said
+        assert "warning" not in result.stdout  # stdout stays the table or the JSON
