@@ -343,15 +343,17 @@ def build(
         ),
     ] = False,
     layout: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--layout",
-            help="packed: events share rows, titles beside their bars; rows: one row each.",
+            help="packed: events share rows, titles beside their bars; rows: one row each "
+            "[default: packed].",
         ),
-    ] = "packed",
+    ] = None,
     relations: Annotated[
-        bool, typer.Option("--relations", help="Draw arrows for before/after relations.")
-    ] = False,
+        bool | None,
+        typer.Option("--relations/--no-relations", help="Draw arrows for before/after relations."),
+    ] = None,
     width: Annotated[
         int | None, typer.Option("--width", help="Width of PNG, SVG and PDF images in pixels.")
     ] = None,
@@ -385,9 +387,9 @@ def build(
         else (bool(config.get("fragment", False)) and "html" in wanted),
         "plotlyjs": plotlyjs or config.get("plotlyjs"),
         "title": title or config.get("title"),
-        "layout": layout,
-        "relations": relations,
-        "width": width,
+        "layout": layout or config.get("layout", "packed"),
+        "relations": relations if relations is not None else config.get("relations", False),
+        "width": width if width is not None else config.get("width"),
     }
     if watch:
         _watch_and_build(directory, target, wanted, options)
@@ -459,7 +461,12 @@ def serve(
         target = out or Path(temporary)
         server = start(target, port)
         print(f"serving {server.url} (Ctrl-C stops)", flush=True)
-        options = {"plotlyjs": plotlyjs, "title": title or config.get("title")}
+        options = {
+            "plotlyjs": plotlyjs,
+            "title": title or config.get("title"),
+            "layout": config.get("layout", "packed"),
+            "relations": config.get("relations", False),
+        }
 
         def tell(ok: bool, text: str) -> None:
             if ok:

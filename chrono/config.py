@@ -21,13 +21,23 @@ from typing import Any
 import attrs
 
 from chrono.errors import ChronoError
-from chrono.export import FORMATS
+from chrono.export import FORMATS, WIDTHS
+from chrono.export.layout import LAYOUTS
 from chrono.suggest import close_match, did_you_mean
 
-BUILD = {"format": str, "plotlyjs": str, "title": str, "fragment": bool, "out": str}
+BUILD = {
+    "format": str,
+    "plotlyjs": str,
+    "title": str,
+    "fragment": bool,
+    "out": str,
+    "layout": str,
+    "relations": bool,
+    "width": int,
+}
 TABLES = {"build": BUILD}  # the tables under [tool.chrono] and what each may hold
 PLOTLYJS = ("cdn", "inline", "directory")  # as chrono.export.render takes them
-_TYPES = {str: "text", bool: "true or false"}
+_TYPES = {str: "text", bool: "true or false", int: "a whole number"}
 
 
 class SettingsError(ChronoError):
@@ -107,8 +117,10 @@ def _check(path: Path, section: str, values: dict[str, Any], expected: dict[str,
     for key, value in values.items():
         if key not in expected:
             raise SettingsError(f"{where} {_unknown('setting', key, expected)}")
-        if not isinstance(value, expected[key]):
-            raise SettingsError(f"{where} {key} must be {_TYPES[expected[key]]}, not {value!r}")
+        kind = expected[key]
+        # TOML's true is a Python int too; a width of true is no width
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise SettingsError(f"{where} {key} must be {_TYPES[kind]}, not {value!r}")
     if "format" in values:
         names = [f.strip().lower() for f in values["format"].split(",") if f.strip()]
         unknown = [f for f in names if f not in FORMATS]
@@ -117,6 +129,14 @@ def _check(path: Path, section: str, values: dict[str, Any], expected: dict[str,
                 f"{where} format = {values['format']!r}: expected some of "
                 f"{', '.join(FORMATS)}, comma-separated"
             )
+    if "layout" in values and values["layout"] not in LAYOUTS:
+        raise SettingsError(
+            f"{where} layout = {values['layout']!r}: expected one of {', '.join(LAYOUTS)}"
+        )
+    if "width" in values and not WIDTHS[0] <= values["width"] <= WIDTHS[1]:
+        raise SettingsError(
+            f"{where} width = {values['width']!r}: expected pixels from {WIDTHS[0]} to {WIDTHS[1]}"
+        )
     if "plotlyjs" in values and values["plotlyjs"] not in PLOTLYJS:
         raise SettingsError(
             f"{where} plotlyjs = {values['plotlyjs']!r}: expected one of {', '.join(PLOTLYJS)}"

@@ -81,6 +81,11 @@ def test_out_is_relative_to_the_settings_file(tmp_path: Path) -> None:
         ("[tool.chrono.build]\nformat = 'html,gif'\n", "format = 'html,gif': expected some of"),
         ("[tool.chrono.build]\nformat = ' , '\n", "format = ' , ': expected some of"),
         ("[tool.chrono.build]\nplotlyjs = 'web'\n", "plotlyjs = 'web': expected one of cdn"),
+        ("[tool.chrono.build]\nlayout = 'grid'\n", "layout = 'grid': expected one of packed"),
+        ("[tool.chrono.build]\nwidth = 20\n", "width = 20: expected pixels from 300 to 10000"),
+        ("[tool.chrono.build]\nwidth = true\n", "width must be a whole number, not True"),
+        ("[tool.chrono.build]\nwidth = '800'\n", "width must be a whole number, not '800'"),
+        ("[tool.chrono.build]\nrelations = 1\n", "relations must be true or false, not 1"),
         ("[tool.chrono.build\n", "not valid TOML"),
     ],
 )
@@ -156,6 +161,51 @@ def test_a_bad_settings_file_stops_the_build_with_one_line(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"error: {tmp_path / 'pyproject.toml'}: [tool.chrono.build] has no setting 'formats' "
-        "(expected one of: format, plotlyjs, title, fragment, out; did you mean 'format'?)"
+        "(expected one of: format, plotlyjs, title, fragment, out, layout, relations, width; "
+        "did you mean 'format'?)"
     ]
     assert not (tmp_path / "exports").exists()
+
+
+def test_layout_relations_and_width_settings_shape_the_chart_as_their_options_do(
+    tmp_path: Path,
+) -> None:
+    events = tmp_path / "events"
+    write(
+        events / "two.yaml",
+        "events:\n- {id: a, title: A, date: 2020, before: b}\n- {id: b, title: B, date: 2021}\n",
+    )
+    flags = chrono(
+        "build",
+        str(events),
+        "--out",
+        str(tmp_path / "flags"),
+        "--format",
+        "html",
+        "--layout",
+        "rows",
+        "--relations",
+        cwd=tmp_path,
+    )
+    assert flags.returncode == 0, flags.stderr
+    write(tmp_path / "chrono.toml", '[build]\nlayout = "rows"\nrelations = true\nwidth = 900\n')
+    settings = chrono(
+        "build", str(events), "--out", str(tmp_path / "settings"), "--format", "html", cwd=tmp_path
+    )
+    assert settings.returncode == 0, settings.stderr
+    page = (tmp_path / "settings" / "timeline.html").read_bytes()
+    assert page == (tmp_path / "flags" / "timeline.html").read_bytes()
+    plain = chrono(
+        "build",
+        str(events),
+        "--out",
+        str(tmp_path / "plain"),
+        "--format",
+        "html",
+        "--layout",
+        "packed",
+        "--no-relations",
+        cwd=tmp_path,
+    )
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "plain" / "timeline.html").read_bytes() != page  # the flags win

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from chrono.chronology.timeline import Drawing, register_drawing
 from chrono.errors import ExportError
+from chrono.export.layout import LAYOUTS
 
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 FORMATS = ("html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics")
 IMAGES = ("png", "svg", "pdf")
 DEFAULT_FORMATS = ("html", "json", "csv")
+WIDTHS = (300, 10_000)  # the image widths, in pixels, that chrono draws
 
 
 def default_title(timeline: Timeline) -> str:
@@ -103,10 +105,12 @@ def render(
         )
     if plotlyjs is not None and plotlyjs not in ("cdn", "inline", "directory"):
         raise ExportError("plotlyjs", f"{plotlyjs!r} is not one of cdn, inline, directory")
-    if layout not in ("packed", "rows"):
-        raise ExportError("layout", f"{layout!r} is not one of packed, rows")
-    if width is not None and not 300 <= width <= 10_000:
-        raise ExportError("width", f"{width} is not a width in pixels from 300 to 10000")
+    if layout not in LAYOUTS:
+        raise ExportError("layout", f"{layout!r} is not one of {', '.join(LAYOUTS)}")
+    if width is not None and not WIDTHS[0] <= width <= WIDTHS[1]:
+        raise ExportError(
+            "width", f"{width} is not a width in pixels from {WIDTHS[0]} to {WIDTHS[1]}"
+        )
     title = title or default_title(timeline)
     out: dict[str, bytes] = {}
     if "json" in formats:
