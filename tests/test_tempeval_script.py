@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,13 +20,28 @@ import pytest
 import chrono.extract
 from benchmarks.tempeval import (
     DATA_VARIABLE,
+    EXTRA_SPAN,
+    GRANULARITY,
+    MISSED_SPAN,
+    MODIFIER,
+    NEWS_FOLDER,
+    OPEN_BOUND,
+    OTHER,
+    REFER_BACK,
+    SAME_SIZE,
+    TENSE,
+    UNRESOLVED,
+    WEEKDAY,
+    WRONG_YEAR,
     Document,
     Score,
     Timex,
     best_mention,
+    categorize,
     combine,
     context,
     creation_day,
+    load,
     main,
     overlap,
     parse_timeml,
@@ -100,8 +118,7 @@ def test_a_document_without_a_creation_date_is_refused() -> None:
 
 
 def _day(iso: str) -> Day:
-    year, month, day = (int(part) for part in iso.split("-"))
-    return Day.from_ymd(year, month, day)
+    return Day(iso)
 
 
 @pytest.mark.parametrize(
@@ -128,6 +145,10 @@ def _day(iso: str) -> Day:
         ("1998-W53", "1998-12-28", "1999-01-03"),
         ("199", "1990-01-01", "1999-12-31"),
         ("19", "1900-01-01", "1999-12-31"),
+        ("0079", "0079-01-01", "0079-12-31"),
+        ("BC0044", "-0043-01-01", "-0043-12-31"),  # 44 BC is astronomical -43
+        ("BC0001", "0000-01-01", "0000-12-31"),
+        ("BC04", "-0499-01-01", "-0400-12-31"),  # the 5th century BC: 500-401 BC
     ],
 )
 def test_concrete_values_name_their_window(value: str, first: str, last: str) -> None:
@@ -147,6 +168,10 @@ def test_concrete_values_name_their_window(value: str, first: str, last: str) ->
         "1998-08-07TEV",
         "2000-04-04T09:00",
         "P1W",
+        "FY2009",
+        "FY2009-Q1",
+        "2010-W34-WE",
+        "XXXX-06-30",
         "1998-13",
         "1998-02-30",
         "1999-W53",
@@ -211,6 +236,7 @@ def test_counts_values_of_concrete_recalled_dates(
     assert score.not_concrete == 1
     assert (score.value_correct, score.value_checked) == (3, 4)
     assert score.value_accuracy == pytest.approx(0.75)
+    assert score.value_recall == pytest.approx(3 / 5)  # 5 concrete, "now" is not
     [mismatch] = score.mismatches
     assert mismatch.text == "the second quarter"
     assert "1998-04-01 .. 1998-06-30" in mismatch.detail
@@ -269,13 +295,17 @@ def test_json_summary_from_the_command_line(
     monkeypatch.setattr(chrono.extract, "extract", fake_extract)
     for name in ("A.tml", "B.tml"):
         (tmp_path / name).write_text(TIMEML, encoding="utf-8")
-    assert main(["--data", str(tmp_path), "--json", "--docs", "1"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    assert main(["--data", str(tmp_path), "--json", "--docs", "1", "--no-news"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert both["news"] is None
+    summary = both["aquaint"]
     assert summary["documents"] == 1
     assert summary["date_timexes"] == 6
     assert summary["precision"] == 0.8
     assert (summary["value_correct"], summary["value_checked"]) == (3, 4)
     assert summary["characters"] == len(PLAIN)
+    assert summary["value_recall"] == 0.6
+    assert summary["miss_categories"] == {MISSED_SPAN: 1, EXTRA_SPAN: 1, TENSE: 1}
 
 
 def test_text_report_lists_misses(
@@ -288,11 +318,13 @@ def test_text_report_lists_misses(
 
     monkeypatch.setattr(chrono.extract, "extract", crash)
     (tmp_path / "A.tml").write_text(TIMEML, encoding="utf-8")
-    assert main(["--data", str(tmp_path), "--misses", "2"]) == 0
+    assert main(["--data", str(tmp_path), "--misses", "2", "--no-news"]) == 0
     out = capsys.readouterr().out
     assert "crashed documents (1)" in out and "RuntimeError: boom" in out
     assert "missed DATE timexes (6, showing 2; --all for all)" in out
     assert "recall               0.000 (0/6)" in out
+    assert "value recall         0.000 (0/5 concrete, found or not)" in out
+    assert "misses by kind:\n     5  missed span\n     1  missed span, no concrete value" in out
 
 
 def test_the_corpus_folder_comes_from_the_environment(
@@ -306,17 +338,174 @@ def test_the_corpus_folder_comes_from_the_environment(
     (tmp_path / "A.tml").write_text(TIMEML, encoding="utf-8")
     monkeypatch.setenv(DATA_VARIABLE, str(tmp_path))
     assert main(["--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["documents"] == 1
+    both = json.loads(capsys.readouterr().out)
+    assert both["aquaint"]["documents"] == 1
+    assert both["news"]["documents"] == len(list(NEWS_FOLDER.glob("*.tml")))
 
 
-def test_without_a_corpus_the_script_says_how_to_give_one(
+def test_without_a_corpus_the_dev_set_is_skipped_with_a_note(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setattr(
+        chrono.extract, "extract", lambda text, reference=None: SimpleNamespace(mentions=())
+    )
     monkeypatch.delenv(DATA_VARIABLE, raising=False)
-    with pytest.raises(SystemExit) as stop:
-        main([])
-    assert stop.value.code == 2
-    assert "--data DIR" in capsys.readouterr().err
+    assert main([]) == 0
+    captured = capsys.readouterr()
+    assert "AQUAINT dev set skipped" in captured.err and "--data DIR" in captured.err
+    assert "== AQUAINT" not in captured.out
+    assert "== news set" in captured.out
+    assert main(["--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["aquaint"] is None
+
+
+def test_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for option in ("--data", "--news"):
+        with pytest.raises(SystemExit) as stop:
+            main([option, str(tmp_path / "nowhere")])
+        assert stop.value.code == 2
+        assert "nowhere" in capsys.readouterr().err
+
+
+def test_the_script_scores_both_sets_with_the_real_extractor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "A.tml").write_text(TIMEML, encoding="utf-8")
+    assert main(["--data", str(tmp_path), "--misses", "0"]) == 0
+    out = capsys.readouterr().out
+    aquaint, news = out.split("== news set")
+    assert aquaint.startswith("== AQUAINT dev set")
+    for report in (aquaint, news):
+        for line in ("precision ", "recall ", "F1 ", "value accuracy ", "value recall "):
+            assert re.search(rf"^{line} *[01]\.\d{{3}}", report, re.MULTILINE), line
+    assert main(["--data", str(tmp_path), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    documents = load(NEWS_FOLDER, None)
+    assert figures["news"]["documents"] == len(documents)
+    assert figures["news"]["date_timexes"] == sum(
+        t.type == "DATE" for d in documents for t in d.timexes
+    )
+    for summary in figures.values():
+        assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
+        assert sum(summary["miss_categories"].values()) == (
+            summary["date_timexes"]
+            - summary["recalled_dates"]
+            + summary["predicted_top_level"]
+            - summary["top_level_on_other_types"]
+            - summary["true_positive_mentions"]
+            + summary["value_checked"]
+            - summary["value_correct"]
+        )
+
+
+# --- the kinds of misses ------------------------------------------------------------
+
+
+def _kind(text: str, value: str, ours: str | None, reference: str, mod: str | None = None) -> str:
+    """The kind of miss when ``text`` (annotated ``value``) is read as ``ours``."""
+    timex = Timex("t1", "DATE", value, text, 0, len(text), mod)
+    window = value_window(value)
+    assert window is not None
+    interval = parse(ours, reference=Day(reference)) if ours else None
+    return categorize(timex, window, interval, Day(reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "ours", "reference", "mod", "kind"),
+    [
+        ("Friday", "2024-05-31", "2024-06-07", "2024-06-06", None, TENSE),  # met on Friday
+        ("the fall", "1991-FA", "fall 1990", "1991-06-12", None, TENSE),
+        ("late April", "2016-04", "late April 2017", "2017-01-09", "END", TENSE),
+        ("Wednesday", "2001-01-24", "2001-01-10", "2001-01-25", None, WEEKDAY),
+        ("the winter of 1941-42", "1941-WI", "winter 2011", "2012-01-20", None, WRONG_YEAR),
+        ("November", "1886-11", "November 1993", "1994-09-18", None, WRONG_YEAR),
+        ("a year earlier", "1988-Q3", "1989", "1989-10-24", None, REFER_BACK),
+        ("that summer", "1887-SU", "summer 1994", "1994-09-18", None, REFER_BACK),
+        ("late 2022", "2022", "late 2022", "2023-05-01", "END", MODIFIER),
+        ("circa 1150", "1150", "circa 1150", "2019-11-11", "APPROX", MODIFIER),
+        ("June last year", "1990-06", "1990", "1991-06-12", None, GRANULARITY),
+        ("since 1987", "1987", "since 1987", "2016-05-10", None, OPEN_BOUND),
+        ("the last half of 1989", "1989-H2", "H1 1989", "1989-10-24", None, SAME_SIZE),
+        ("the twelfth of May, 1905", "1905-05-12", "May 1997", "1997-03-02", None, OTHER),
+        ("Friday", "2024-05-31", None, "2024-06-06", None, UNRESOLVED),
+    ],
+)
+def test_value_misses_are_sorted_into_kinds(
+    text: str, value: str, ours: str | None, reference: str, mod: str | None, kind: str
+) -> None:
+    assert _kind(text, value, ours, reference, mod) == kind
+
+
+def test_kinds_are_counted_commonest_first(document: Document, mentions: list[Mention]) -> None:
+    score = combine([score_document(document, mentions), score_document(document, [])])
+    assert list(score.categories().items()) == [
+        (MISSED_SPAN, 6),  # the second document finds nothing
+        (EXTRA_SPAN, 1),  # ties in the order of their names
+        ("missed span, no concrete value", 1),
+        (TENSE, 1),  # Q3 1998 holds the reference date; the annotated Q2 lies before it
+    ]
+
+
+# --- the news set in tests/data/news ----------------------------------------------
+
+GENRES = ("wire", "finance", "history", "interview")
+NEWS_FILES = sorted(NEWS_FOLDER.glob("*.tml"))
+_YEAR_PARTS = r"(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?"
+CONCRETE = re.compile(rf"(?:\d{{4}}|BC\d{{4}}){_YEAR_PARTS}|\d{{2,3}}|BC\d{{2}}")
+DATE_VALUE = re.compile(
+    rf"{CONCRETE.pattern}|\d{{4}}-W\d{{2}}-WE|XXXX-\d{{2}}(?:-\d{{2}})?"
+    r"|FY\d{4}(?:-Q[1-4])?|PRESENT_REF|PAST_REF|FUTURE_REF"
+)
+OTHER_VALUE = {
+    "TIME": re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|\d{2}:\d{2})"),
+    "DURATION": re.compile(r"P\d+[YMWD]|PT\d+[HM]"),
+    "SET": re.compile(r"P1[YMWD]|XXXX-WXX-[1-7]"),
+}
+SIGNALS = ("on ", "in ", "at ", "since ", "by ", "until ", "from ", "during ", "before ")
+
+
+def test_the_news_set_has_enough_documents_of_each_genre() -> None:
+    genres = [path.stem.split("-")[0] for path in NEWS_FILES]
+    assert len(NEWS_FILES) >= 30
+    assert set(genres) == set(GENRES)
+    for genre in GENRES:
+        assert genres.count(genre) >= 7, genre
+
+
+@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: path.stem)
+def test_a_news_document_is_well_formed_timeml(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    root = ET.fromstring(source)  # well-formed XML, or this raises
+    dct = root.find("DCT/TIMEX3")
+    assert dct is not None and dct.get("functionInDocument") == "CREATION_TIME"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct.get("value", ""))
+    document = parse_timeml(source, path.stem)
+    assert document.reference == Day(dct.get("value", ""))
+    assert root.findtext("DOCID", "").strip() == path.stem
+    # Each TIMEX3 encloses exactly its text: no nesting, no stray markup inside.
+    body = source[source.index("<TEXT>") : source.index("</TEXT>")]
+    tagged = re.findall(r"<TIMEX3 [^>]*>([^<]*)</TIMEX3>", body)
+    assert len(tagged) == body.count("<TIMEX3 ") == len(document.timexes) > 0
+    assert [unescape(text) for text in tagged] == [t.text for t in document.timexes]
+    tids = [t.tid for t in document.timexes]
+    assert len(set(tids)) == len(tids) and "t0" not in tids
+
+
+@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: path.stem)
+def test_news_timexes_carry_valid_timex3_values(path: Path) -> None:
+    document = parse_timeml(path.read_bytes(), path.stem)
+    for timex in document.timexes:
+        where = f"{path.name}: {timex.tid} {timex.text!r} = {timex.value!r}"
+        assert document.text[timex.start : timex.end] == timex.text, where
+        assert timex.text == timex.text.strip() and timex.text, where
+        assert not timex.text.lower().startswith(SIGNALS), f"{where}: signal inside the tag"
+        assert timex.mod in (None, "START", "MID", "END", "APPROX", "LESS_THAN"), where
+        if timex.type == "DATE":
+            assert DATE_VALUE.fullmatch(timex.value), where
+            if CONCRETE.fullmatch(timex.value):  # and the day, month or week exists
+                assert value_window(timex.value) is not None, where
+        else:
+            assert OTHER_VALUE[timex.type].fullmatch(timex.value), where
 
 
 CORPUS = os.environ.get(DATA_VARIABLE, "")
@@ -331,8 +520,8 @@ def test_the_extractor_on_the_corpus_keeps_its_figures(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # The README's figures (73 AQUAINT documents) less a margin: a regression fails here.
-    assert main(["--data", CORPUS, "--json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    assert main(["--data", CORPUS, "--json", "--no-news"]) == 0
+    summary = json.loads(capsys.readouterr().out)["aquaint"]
     assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
     assert summary["f1"] >= 0.92
     assert summary["value_accuracy"] >= 0.84
