@@ -235,8 +235,8 @@ def _days(interval: Interval) -> str | None:
     return _bound(interval.start)
 
 
-def as_json(extraction: Extraction, reference_from: str | None = None) -> str:
-    """Mentions and drafts as extract.md shows them; ``reference_from``: the words dated from."""
+def as_json(extraction: Extraction) -> str:
+    """Mentions and drafts as extract.md shows them, and where an automatic reference came from."""
     mentions: list[dict[str, Any]] = []
     for m in extraction.mentions:
         out: dict[str, Any] = {"text": m.text, "span": [m.start, m.end]}
@@ -252,8 +252,13 @@ def as_json(extraction: Extraction, reference_from: str | None = None) -> str:
     document: dict[str, Any] = {
         "reference": None if extraction.reference is None else extraction.reference.isoformat()
     }
-    if reference_from is not None:
-        document["reference_from"] = reference_from
+    found = extraction.reference_from
+    if found is not None:
+        document["reference_from"] = {
+            "text": found.words,
+            "span": [found.start, found.end],
+            "how": found.how,
+        }
     document["mentions"] = mentions
     document["events"] = drafts(extraction)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -274,7 +279,10 @@ def as_yaml(extraction: Extraction, source: str | None = None) -> str:
         "# Drafted by chrono extract: check each title and date against its quote,\n"
         "# then save under events/ and run chrono check.\n"
     )
-    notes = "".join(f"{line}\n" for line in _comments(skipped))
+    found = extraction.reference_from
+    said = "" if found is None else found.describe()
+    taken = [f"# {said[:1].upper()}{said[1:]}."] if said else []
+    notes = "".join(f"{line}\n" for line in [*taken, *_comments(skipped)])
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     return header + notes + re.sub(r"\n(- )", r"\n\n\1", body)
 
