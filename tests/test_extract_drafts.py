@@ -16,22 +16,14 @@ from hypothesis import strategies as st
 from chrono import build_timeline
 from chrono.days import Day
 from chrono.events.files import load_text
-from chrono.extract import Extraction, extract
-from chrono.extract.draft import as_json, as_yaml, drafts
+from chrono.extract import extract
+from chrono.extract.draft import as_json, as_yaml, dated, drafts
+from chrono.extract.mention import Mention
+from chrono.model import Interval, Window
 from chrono.parse import parse
 from tests.strategies import days
 
 REFERENCE = "2025-07-15"
-
-
-def top(extraction: Extraction) -> list[tuple[str, str, str | None]]:
-    """(text, earliest, latest) of the mentions that are not the end of a range."""
-    out = []
-    for m in extraction.mentions:
-        if m.part_of is None and m.interval is not None:
-            last = m.interval.latest
-            out.append((m.text, str(m.interval.earliest), last and str(last)))
-    return out
 
 
 def problems_of(document: str) -> list[str]:
@@ -238,6 +230,11 @@ def test_every_draft_reads_back_to_its_mention_and_checks_clean(text: str, ref: 
             read = parse(draft["date"], reference)
             assert (read.start, read.end) == (mention.interval.start, mention.interval.end)
             assert read.warnings == ()
+        else:  # start and end, each a window of its own
+            assert "start" in draft or "end" in draft
+            for field, window in (("start", mention.interval.start), ("end", mention.interval.end)):
+                if field in draft:
+                    assert parse(draft[field], reference).window == window
         # the quote is the whole sentence the mention stands in
         assert " ".join(mention.text.split()) in draft["quote"]
     for m in whole:
@@ -254,3 +251,20 @@ def test_the_example_article_drafts_check_clean() -> None:
     document = as_yaml(extract(text, REFERENCE), "article.txt")
     assert len(yaml.safe_load(document)["events"]) == 7
     assert problems_of(document) == []
+
+
+def test_a_span_with_no_words_for_it_is_drafted_as_start_and_end() -> None:
+    # a span whose ends are not whole days, months or years: each end as its window
+    def d(text: str) -> Day:
+        y, m, dd = (int(x) for x in text.split("-"))
+        return Day.from_ymd(y, m, dd)
+
+    start = Window(d("2020-03-01"), d("2020-03-10"))
+    end = Window(d("2021-01-05"), None)
+    mention = Mention("in those months", 0, 15, "in those months", Interval.span(start, end, "day"))
+    assert dated(mention, None) == {
+        "start": "between 2020-03-01 and 2020-03-10",
+        "end": "no earlier than 2021-01-05",
+    }
+    open_start = Mention("x", 0, 1, "x", Interval.span(Window(None, None), end, "day"))
+    assert dated(open_start, None) == {"end": "no earlier than 2021-01-05"}
