@@ -31,7 +31,7 @@ from chrono.parsing.nodes import Expression, Unit
 from chrono.resolve import CONTEXT_DAYS, borrow_year, resolve, weekday_near_interval
 
 if TYPE_CHECKING:
-    from chrono.extract.dateline import Found as Dateline
+    from chrono.extract.dateline import Dateline
 
 _DIRECTED = frozenset({"weekday", "month", "day", "season"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})

@@ -36,7 +36,7 @@ _AFTER = re.compile(
 
 
 @attrs.frozen
-class Found:
+class Dateline:
     """The reference date read from a document, and where: ``text[start:end]`` are its words.
 
     ``how`` is ``dateline`` when the date stands where a dateline does, else
@@ -55,14 +55,14 @@ class Found:
         return f"reference {self.day.isoformat()}, from the {self.how} {words!r}"
 
 
-def find_reference(text: str) -> Found | None:
+def find_reference(text: str) -> Dateline | None:
     """The date of the document: a dateline's, or the first full date on its first lines.
 
     A full date names its day (``June 6, 2024``, ``6 June 2024``, ``2024-06-06``);
     ``June 6`` or ``Thursday`` alone need a reference themselves and do not count.
     """
     head = _head(text)
-    first: Found | None = None
+    first: Dateline | None = None
     for found in find(head):
         day = _full_day(head, found.expression)
         if day is None:
@@ -72,9 +72,13 @@ def find_reference(text: str) -> Found | None:
         line_end = len(head) if line_end < 0 else line_end
         after = _AFTER.match(head, found.end, line_end)
         if _BEFORE.match(head[line_start : found.start]) and after is not None:
-            return Found(day, line_start, after.end(), head[line_start : after.end()], "dateline")
+            return Dateline(
+                day, line_start, after.end(), head[line_start : after.end()], "dateline"
+            )
         if first is None:
-            first = Found(day, found.start, found.end, head[found.start : found.end], "first lines")
+            first = Dateline(
+                day, found.start, found.end, head[found.start : found.end], "first lines"
+            )
     return first
 
 
@@ -82,7 +86,7 @@ class NoReferenceError(ChronoError):
     """``--reference auto`` on a document with no dateline and no full date near the top."""
 
 
-def reference_of(text: str) -> Found:
+def reference_of(text: str) -> Dateline:
     """:func:`find_reference`, or an error that asks for the date."""
     found = find_reference(text)
     if found is None:

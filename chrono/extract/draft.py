@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from chrono.chronology.build import CENTURY_DAYS  # chrono check warns of a wider window
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.events.fields import slug
@@ -30,7 +31,6 @@ TITLE_CHARS = 80
 ID_CHARS = 40
 _BOUNDING = frozenset("since by before after until till from between through".split())
 QUOTE_CHARS = 1000  # a longer sentence is quoted around its mention, as the JSON's sentence
-CENTURY_DAYS = 36525  # chrono check warns of a window wider than this
 
 
 @attrs.frozen
