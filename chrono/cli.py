@@ -485,7 +485,15 @@ def extract(
     file: Annotated[
         str, typer.Argument(metavar="FILE", help="A plain-text document; '-' reads standard input.")
     ],
-    reference: Annotated[str | None, _REFERENCE] = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            "-r",
+            metavar="YYYY-MM-DD|auto",
+            help="The document's date; auto: from its dateline or a date on its first lines.",
+        ),
+    ] = None,
     output: Annotated[
         str,
         typer.Option(
@@ -536,6 +544,8 @@ def extract(
 
     text = read_document(file)  # at most MAX_TEXT_BYTES, decoded with the line of a bad byte
     extraction = find_dates(text, reference)
+    if extraction.reference_from is not None:  # --reference auto: say which date it took
+        print(f"{shown(file)}: {shown(extraction.reference_from.describe())}", file=sys.stderr)
     if output == "json":
         sys.stdout.write(as_json(extraction))
     else:

@@ -136,8 +136,8 @@ def test_a_failed_run_leaves_the_previous_file(tmp_path: Path) -> None:
     root = folder(tmp_path / "c", 3)
     out = tmp_path / "m.parquet"
     out.write_bytes(b"previous")
-    with pytest.raises(ChronoError, match="auto"):
-        extract_corpus(root, out, engine="local", fields=Fields(reference="auto"))
+    with pytest.raises(ChronoError, match="YYYY-MM-DD"):
+        extract_corpus(root, out, engine="local", fields=Fields(reference="soon"))
     with pytest.raises(ChronoError, match="engine"):
         extract_corpus(root, out, engine="spark")
     assert out.read_bytes() == b"previous"
@@ -214,3 +214,115 @@ def test_cli_corpus_errors_are_one_line(tmp_path: Path) -> None:
     result = chrono("extract", "c", "--out", "m.csv", cwd=tmp_path)
     assert result.returncode == 1 and "Parquet" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --reference auto: each document's date from its own dateline (extract.md, "Round two")
+DATELINED = {
+    "a.txt": (
+        "GENEVA, Thursday, June 6, 2024 -- The mission will start in December.",
+        "2024-06-06",
+    ),
+    "b.txt": ("June 6, 2019 (AP) - Prices rose in March.", "2019-06-06"),
+    "c.txt": ("The ferry ran on Friday, and again in May.", None),  # no dateline: an error row
+    "d.txt": (
+        "Harbour news\nPORTO VELHO, July 15, 2025 -- The crossing reopened on May 12.",
+        "2025-07-15",
+    ),
+}
+
+
+def _datelined(root: Path) -> Path:
+    root.mkdir()
+    for name, (text, _) in DATELINED.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _check_auto_rows(rows: list[dict[str, object]]) -> None:
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for r in rows:
+        by_doc.setdefault(str(r["document"]), []).append(r)
+    assert sorted(by_doc) == sorted(DATELINED)
+    for name, (text, date) in DATELINED.items():
+        mine = by_doc[name]
+        if date is None:
+            (row,) = mine
+            assert row["start"] is None and row["reference"] is None
+            assert "--reference" in str(row["error"]) and "dateline" in str(row["error"])
+            continue
+        mentions = extract(text, date).mentions  # the same as with the date given
+        assert [(r["start"], r["text"], r["earliest"]) for r in mine] == [
+            (m.start, m.text, m.interval and str(m.interval.earliest)) for m in mentions
+        ]
+        assert {r["reference"] for r in mine} == {date}
+    # read against the dateline: "will start in December" of 2024, "in March" of 2019
+    december = next(r for r in by_doc["a.txt"] if r["text"] == "December")
+    assert december["earliest"] == "2024-12-01"
+    march = next(r for r in by_doc["b.txt"] if r["text"] == "March")
+    assert march["earliest"] == "2019-03-01"
+
+
+def test_reference_auto_reads_each_documents_dateline_in_one_process(tmp_path: Path) -> None:
+    out = tmp_path / "m.parquet"
+    extract_corpus(
+        _datelined(tmp_path / "news"), out, engine="local", fields=Fields(reference="auto")
+    )
+    _check_auto_rows(read(out))
+
+
+def test_reference_auto_on_a_local_cluster_gives_the_same_file(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    root = _datelined(tmp_path / "news")
+    extract_corpus(
+        root,
+        tmp_path / "local.parquet",
+        engine="local",
+        fields=Fields(reference="auto"),
+        part_bytes=100,
+    )
+    extract_corpus(
+        root,
+        tmp_path / "dask.parquet",
+        engine="dask",
+        workers=2,
+        processes=False,
+        fields=Fields(reference="auto"),
+        part_bytes=100,
+    )
+    assert (tmp_path / "dask.parquet").read_bytes() == (tmp_path / "local.parquet").read_bytes()
+    _check_auto_rows(read(tmp_path / "dask.parquet"))
+
+
+def test_reference_auto_in_json_lines_where_a_document_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    lines = [
+        {"id": "given", "date": "2020-01-15", "text": "June 6, 2024 (AP) - It rained in May."},
+        {"id": "dateline", "text": "June 6, 2024 (AP) - It rained in May."},
+        {"id": "neither", "text": "It rained in May."},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    out = tmp_path / "m.parquet"
+    extract_corpus(path, out, engine="local", fields=Fields(date_field="date", reference="auto"))
+    rows = read(out)
+    may = {r["document"]: r["earliest"] for r in rows if r["text"] == "May"}
+    # the date field first; the dateline where there is none; else an error row
+    assert may == {"given": "2019-05-01", "dateline": "2024-05-01"}
+    (neither,) = [r for r in rows if r["document"] == "neither"]
+    assert neither["start"] is None and "--reference" in str(neither["error"])
+
+
+def test_cli_corpus_with_reference_auto(tmp_path: Path) -> None:
+    _datelined(tmp_path / "news")
+    result = chrono(
+        "extract",
+        "news",
+        "--reference",
+        "auto",
+        "--engine",
+        "local",
+        "--out",
+        "m.parquet",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    _check_auto_rows(read(tmp_path / "m.parquet"))

@@ -152,10 +152,10 @@ def test_drafts_read_back_to_the_same_windows() -> None:
         assert draft["quote"] == " ".join(mention.sentence.split())
         assert mention.interval is not None
         assert (mention.interval.start, mention.interval.end) in by_title[draft["title"]]
-    # A range and its ends make one draft; "since" keeps its words (extract.md).
+    # A range and its ends make one draft; a range and "since" keep their words (extract.md).
     assert [d["date"] for d in drafts(extraction)] == [
-        "2025-07-15", "2020-08", "2022-03/2022-06", "2024-09", "2025-05-12", "2025-05-12",
-        "since August 2020"]
+        "2025-07-15", "2020-08", "from March to June 2022", "2024-09", "2025-05-12",
+        "2025-05-12", "since August 2020"]
 
 
 def chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

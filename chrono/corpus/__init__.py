@@ -33,6 +33,8 @@ def extract_corpus(
 ) -> int:
     """Extract every document of ``source`` into the Parquet file ``out``; the number of rows.
 
+    ``fields.reference="auto"`` reads each document's date from its dateline
+    (:mod:`chrono.extract.dateline`); a document without one is an error row.
     ``engine`` is ``local`` (this process, no Dask) or ``dask`` (a local cluster of
     ``workers`` processes, by default one per core); ``scheduler`` is the address of a
     running ``dask scheduler`` whose workers can read ``source`` at the same path.
@@ -45,14 +47,10 @@ def extract_corpus(
     if out.suffix.lower() != ".parquet":
         raise ChronoError(f"{out}: the mentions are written to Parquet: name it *.parquet")
     fields = fields or Fields()
-    if fields.reference == "auto":
-        raise ChronoError(
-            "--reference auto: this extractor cannot read a document's date from its text;"
-            " give --reference YYYY-MM-DD, or --date-field for JSON Lines"
-        )
     if engine not in ENGINES:
         raise ChronoError(f"--engine {engine!r}: expected one of {', '.join(ENGINES)}")
-    to_day(fields.reference)  # a bad --reference is one error now, not one row a document
+    if not fields.auto:  # auto: each document's dateline, or an error row of its own
+        to_day(fields.reference)  # a bad --reference is one error now, not one row a document
     on_cluster = engine == "dask" or scheduler is not None
     require("pyarrow", *(("dask", "distributed") if on_cluster else ()))
     parts = plan(source.resolve(), part_bytes)

@@ -55,7 +55,7 @@ def _client(scheduler: str | None, workers: int | None, processes: bool) -> Any:
         n_workers=workers or os.cpu_count() or 1,
         threads_per_worker=1,  # extraction is Python: one thread per process uses one core
         processes=processes,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # no dashboard port to share: two runs side by side
     )
     return _Owned(Client(cluster, set_as_default=False), cluster)
 

@@ -50,9 +50,10 @@ def document_rows(doc: Document) -> list[Row]:
     if doc.error is not None:
         return [error_row(doc.id, doc.error, doc.reference)]
     try:
-        extraction = extract(doc.text, doc.reference)
+        extraction = extract(doc.text, doc.reference)  # "auto" reads the dateline, or raises
     except Exception as err:  # one document's failure, whatever it is, is its row
-        return [error_row(doc.id, _reason(err), doc.reference)]
+        given = None if _is_auto(doc.reference) else doc.reference
+        return [error_row(doc.id, _reason(err), given)]
     reference = _day(extraction.reference)
     return [
         _mention_row(doc.id, reference, i, m, doc.text) for i, m in enumerate(extraction.mentions)
@@ -63,6 +64,10 @@ def error_row(document: str, error: str, reference: str | None = None) -> Row:
     row: Row = dict.fromkeys(NAMES)
     row.update(document=document, reference=reference, error=error)
     return row
+
+
+def _is_auto(reference: str | None) -> bool:
+    return reference is not None and reference.strip().lower() == "auto"
 
 
 def _reason(err: Exception) -> str:

@@ -26,7 +26,11 @@ class Fields:
     id_field: str = "id"
     text_field: str = "text"
     date_field: str | None = None
-    reference: str | None = None
+    reference: str | None = None  # a date, or "auto": each document's dateline
+
+    @property
+    def auto(self) -> bool:
+        return self.reference is not None and self.reference.strip().lower() == "auto"
 
 
 @attrs.frozen
@@ -180,6 +184,8 @@ def _jsonl_document(raw: bytes, where: str, fields: Fields) -> Document:
     if fields.date_field is None:
         return Document(ident, text, fields.reference)
     date = record.get(fields.date_field)
+    if (date is None or date == "") and fields.auto:
+        return Document(ident, text, fields.reference)  # no date given: read the dateline
     if not isinstance(date, str) or not date.strip():
         return Document(ident, error=f"no date: the field {fields.date_field!r} is not a date")
     moment = _ISO_MOMENT.match(date.strip())

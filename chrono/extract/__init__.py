@@ -9,6 +9,8 @@ range is one mention, and each of its ends another.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from chrono.days import Day
@@ -28,6 +30,9 @@ from chrono.parse import Reference, to_day
 from chrono.parsing.nodes import Expression, Unit
 from chrono.resolve import CONTEXT_DAYS, borrow_year, resolve, weekday_near_interval
 
+if TYPE_CHECKING:
+    from chrono.extract.dateline import Dateline
+
 _DIRECTED = frozenset({"weekday", "month", "day", "season"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
 
@@ -39,10 +44,19 @@ class Extraction:
     text: str
     reference: Day | None
     mentions: tuple[Mention, ...]
+    reference_from: Dateline | None = None  # where ``reference="auto"`` found the date
 
 
 def extract(text: str, reference: Reference = None) -> Extraction:
-    """Every date mention in ``text``, resolved against ``reference`` where it can be."""
+    """Every date mention in ``text``, resolved against ``reference`` where it can be.
+
+    ``reference="auto"`` takes it from the dateline (:mod:`chrono.extract.dateline`).
+    """
+    if isinstance(reference, str) and reference.strip().lower() == "auto":
+        from chrono.extract.dateline import reference_of
+
+        dateline = reference_of(text)
+        return attrs.evolve(extract(text, dateline.day), reference_from=dateline)
     ref = to_day(reference)
     paragraphs = paragraph_starts(text)
     spans = sentences(text, paragraphs)
