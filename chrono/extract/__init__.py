@@ -1,10 +1,10 @@
 """Dates in prose: find them, resolve them against the document's date, draft events.
 
 ``extract(text, reference)`` returns every mention with its exact span and meaning
-(extract.md): a weekday is the matching day within three days of the last day
-mentioned in the same or the previous paragraph; otherwise the tense of the nearest
-verb picks past or future for a weekday, a month, a month and day or a season; a
-range is one mention, and each of its ends another.
+(extract.md): the tense of the statement picks past or future for a weekday, a
+month, a month and day or a season, and wins over everything else; where it allows,
+a weekday is the matching day within three days of the last day mentioned in the
+same or the previous paragraph; a range is one mention, and each of its ends another.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def extract(text: str, reference: Reference = None) -> Extraction:
         sa, sb = spans[s] if spans else (0, len(text))
         sentence, sa = excerpt(text, sa, sb, found.start, found.end)  # bounded
         direction = tense(sentence, found.start - sa, found.end - sa)
+        if text[found.start : found.start + 6].lower() == "since ":
+            direction = "past"  # "since March": begun by the reference, whatever the verb
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
         if reported(sentence, found.start - sa):
@@ -121,7 +123,8 @@ def _mention(
         and expression.first.weekday is not None
     ):
         interval = weekday_near_interval(expression.first.weekday, near)
-        return Mention(words, start, end, sentence, interval)
+        if _tense_allows(interval, reference, direction):
+            return Mention(words, start, end, sentence, interval)
     directed = direction if _wants_direction(expression) else None
     try:
         interval = resolve(expression, reference, text, directed)
@@ -130,6 +133,17 @@ def _mention(
     except ValueError as err:
         return Mention(words, start, end, sentence, error=str(err))
     return Mention(words, start, end, sentence, interval)
+
+
+def _tense_allows(interval: Interval, reference: Day | None, direction: str | None) -> bool:
+    """Tense wins: a past statement's day is not after the reference, a future one's not before."""
+    if reference is None or interval.earliest is None:
+        return True
+    if direction == "past":
+        return interval.earliest <= reference
+    if direction == "future":
+        return interval.earliest >= reference
+    return True
 
 
 def _wants_direction(expression: Expression) -> bool:
