@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.days import Day
+from chrono.errors import ParseError
 from chrono.extract import extract
+from chrono.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -303,3 +305,285 @@ def test_a_past_statement_never_lands_after_the_reference_nor_a_future_one_befor
         ahead = [o for o in occurrences if o[1] >= ref]
         if not day_named_before:
             assert got == ahead[0]  # the first not over by the reference
+
+
+# Dates that refer back -------------------------------------------------------------
+
+FINANCE = (
+    "NEW YORK -- Acme Corp. said its profit for the third quarter rose 12% to $45 million "
+    "from $40 million a year earlier. Revenue in the quarter climbed 8%. Sales in the "
+    "year-earlier quarter were hurt by a strike. Margins widened in the latest quarter. "
+    "Analysts expect earnings for the full year of about $3 a share."
+)
+# no quarter named: the latest quarter ended by 20 October 1989 is July-September 1989
+NO_QUARTER = (
+    "Acme said profit in the quarter rose 12%. Net income for the period was $45 million, "
+    "up from the year-ago period."
+)
+HISTORY = (
+    "Acme was founded in 1921; that year it sold 300 cars. The following year it built a "
+    "second plant. It moved to Ohio in March 1950 and opened a store the following month. "
+    "In March 2023 the plant closed. A year earlier, inspectors had warned the owners."
+)
+IPO = "On 3 May 2021 the company went public. "  # a Monday
+
+FOCUS: list[Case] = [
+    # financial news dated 20 October 1989: the third quarter is July-September 1989
+    (FINANCE, "1989-10-20", "the third quarter", 0, "1989-07-01", "1989-09-30"),
+    # a year earlier beside a quarter: that quarter a year before
+    (FINANCE, "1989-10-20", "a year earlier", 0, "1988-07-01", "1988-09-30"),
+    # the comparison does not move the focus: "the quarter" is still the one reported
+    (FINANCE, "1989-10-20", "the quarter", 0, "1989-07-01", "1989-09-30"),
+    (FINANCE, "1989-10-20", "the year-earlier quarter", 0, "1988-07-01", "1988-09-30"),
+    (FINANCE, "1989-10-20", "the latest quarter", 0, "1989-07-01", "1989-09-30"),
+    (FINANCE, "1989-10-20", "the full year", 0, "1989-01-01", "1989-12-31"),
+    (NO_QUARTER, "1989-10-20", "the quarter", 0, "1989-07-01", "1989-09-30"),
+    (NO_QUARTER, "1989-10-20", "the period", 0, "1989-07-01", "1989-09-30"),
+    (NO_QUARTER, "1989-10-20", "the year-ago period", 0, "1988-07-01", "1988-09-30"),
+    # "a year ago" in a sentence about a quarter (reference 20 October 1989)
+    (
+        "Third-quarter results, for the three months to Sept. 30, beat those of a year ago. "
+        "In the second quarter, profit rose 5% from a year ago.",
+        "1989-10-20",
+        "from a year ago",  # a comparison, not "since": one mention
+        0,
+        "1988-04-01",
+        "1988-06-30",
+    ),
+    # history: the focus's own year and month, and the ones after them
+    (HISTORY, "2025-07-15", "that year", 0, "1921-01-01", "1921-12-31"),
+    (HISTORY, "2025-07-15", "The following year", 0, "1922-01-01", "1922-12-31"),
+    (HISTORY, "2025-07-15", "the following month", 0, "1950-04-01", "1950-04-30"),
+    # a shift keeps the focus's precision: March 2023, a year earlier, is March 2022
+    (HISTORY, "2025-07-15", "A year earlier", 0, "2022-03-01", "2022-03-31"),
+    # 3 May 2021, a Monday
+    (
+        IPO + "The same day its founder retired.",
+        "2025-07-15",
+        "The same day",
+        0,
+        "2021-05-03",
+        "2021-05-03",
+    ),
+    (
+        IPO + "The previous day, shares had been priced.",
+        "2025-07-15",
+        "The previous day",
+        0,
+        "2021-05-02",
+        "2021-05-02",
+    ),
+    (
+        IPO + "The following month the board met.",
+        "2025-07-15",
+        "The following month",
+        0,
+        "2021-06-01",
+        "2021-06-30",
+    ),
+    (
+        IPO + "Earlier that year, the founder had named a successor.",
+        "2025-07-15",
+        "Earlier that year",
+        0,
+        "2021-01-01",
+        "2021-12-31",
+    ),
+    (
+        IPO + "Later that month the board met.",
+        "2025-07-15",
+        "Later that month",
+        0,
+        "2021-05-01",
+        "2021-05-31",
+    ),
+    (
+        IPO + "The following week it named a chair.",
+        "2025-07-15",
+        "The following week",
+        0,
+        "2021-05-10",
+        "2021-05-16",
+    ),
+    # a shift from a day keeps the day, and moves the focus: the day after it is 4 May 2022
+    (
+        IPO + "A year later its founder died. The following day the shares fell.",
+        "2025-07-15",
+        "A year later",
+        0,
+        "2022-05-03",
+        "2022-05-03",
+    ),
+    (
+        IPO + "A year later its founder died. The following day the shares fell.",
+        "2025-07-15",
+        "The following day",
+        0,
+        "2022-05-04",
+        "2022-05-04",
+    ),
+    # with no date mentioned before, the reference date is the focus (15 July 2025)
+    (
+        "The following month, the ferry stopped.",
+        "2025-07-15",
+        "The following month",
+        0,
+        "2025-08-01",
+        "2025-08-31",
+    ),
+    ("That year, the ferry stopped.", "2025-07-15", "That year", 0, "2025-01-01", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), FOCUS)
+def test_dates_that_refer_back(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), FOCUS)
+def test_dates_that_refer_back_through_the_command(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _cli(text, reference, words, nth) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the year's best film.",
+        "She was named woman of the year.",
+        "They dined in the Latin Quarter.",
+        "A quarter of the population voted.",
+        "He kept the quarter he found.",  # no period in focus, no financial news
+        "The period of martial law ended.",
+        "He said that day care costs rose.",
+        "The year 1999 was hard.",  # a year, but not "the year" of the focus
+        "It lasted the year round.",
+    ],
+)
+def test_nouns_that_only_look_like_dates_that_refer_back(text: str) -> None:
+    found = [m.text for m in extract(text, "2025-07-15").mentions]
+    assert not any(w in found for w in ("the year", "the quarter", "the period", "that day")), found
+
+
+def test_the_year_after_for_is_the_year_in_focus() -> None:
+    text = "In 1998 the firm grew. For the year, sales rose 4%."
+    assert _mention(text, "2025-07-15", "the year", 0) == ("1998-01-01", "1998-12-31")
+
+
+def test_a_date_that_dates_the_report_does_not_become_the_focus() -> None:
+    # "said Tuesday" dates the report (14 May 2025 is a Wednesday); the story is 1998's
+    text = "Profit fell in 1998, the company said Tuesday. That year, sales dropped."
+    assert _mention(text, "2025-05-14", "That year", 0) == ("1998-01-01", "1998-12-31")
+
+
+@pytest.mark.parametrize(
+    ("words", "earliest", "latest"),
+    [
+        # reference Wednesday 14 May 2025: the reference day is the focus
+        ("a year earlier", "2024-05-14", "2024-05-14"),
+        ("two months later", "2025-07-14", "2025-07-14"),
+        ("that year", "2025-01-01", "2025-12-31"),
+        ("that month", "2025-05-01", "2025-05-31"),
+        ("the same day", "2025-05-14", "2025-05-14"),
+        ("the following week", "2025-05-19", "2025-05-25"),
+        ("the following month", "2025-06-01", "2025-06-30"),
+        ("the following year", "2026-01-01", "2026-12-31"),
+        ("the previous day", "2025-05-13", "2025-05-13"),
+        ("earlier that year", "2025-01-01", "2025-12-31"),
+        # no quarter in focus: the latest ended by the reference, January-March 2025
+        ("the latest quarter", "2025-01-01", "2025-03-31"),
+        ("the quarter", "2025-01-01", "2025-03-31"),
+        ("the year-earlier quarter", "2024-01-01", "2024-03-31"),
+        ("the year-ago period", "2024-01-01", "2024-03-31"),
+        ("the full year", "2025-01-01", "2025-12-31"),
+        ("the end of that year", "2025-09-01", "2025-12-31"),
+    ],
+)
+def test_through_parse_they_refer_back_to_the_reference_date(
+    words: str, earliest: str, latest: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "chrono", "parse", words, "--reference", "2025-05-14", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert (out["earliest"], out["latest"]) == (earliest, latest)
+
+
+def test_without_a_reference_or_a_focus_they_are_an_error_that_says_so() -> None:
+    with pytest.raises(ParseError, match="reference date"):
+        parse("the following month")
+    assert parse("a year earlier", focus=parse("March 2023")).earliest == Day.from_ymd(2022, 3, 1)
+
+
+# Properties of the focus: a shift keeps its precision, "that <unit>" holds it
+
+_QUARTER_WORDS = ("first", "second", "third", "fourth")
+years = st.integers(min_value=1000, max_value=2099)  # in prose a year has four digits to 2099
+
+
+@st.composite
+def focuses(draw: st.DrawFn) -> tuple[str, str, int, int]:
+    """A date of month, quarter or year precision: (words, precision, year, first month)."""
+    year = draw(years)
+    precision = draw(st.sampled_from(("month", "quarter", "year")))
+    if precision == "month":
+        month = draw(st.integers(1, 12))
+        return f"{_MONTHS[month - 1]} {year}", "month", year, month
+    if precision == "quarter":
+        q = draw(st.integers(1, 4))
+        return f"the {_QUARTER_WORDS[q - 1]} quarter of {year}", "quarter", year, 3 * q - 2
+    return f"{year}", "year", year, 1
+
+
+def _window(precision: str, year: int, month: int) -> tuple[Day, Day]:
+    months = {"month": 1, "quarter": 3, "year": 12}[precision]
+    end_year, end_month = divmod(year * 12 + month - 1 + months, 12)
+    return Day.from_ymd(year, month, 1), Day.from_ymd(end_year, end_month + 1, 1).plus(-1)
+
+
+_NUMBER_WORDS = ("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@settings(max_examples=200, deadline=None)
+@given(focuses(), st.integers(1, 10), st.sampled_from(("earlier", "later")), st.booleans())
+def test_a_shift_keeps_the_focus_precision(
+    focus: tuple[str, str, int, int], amount: int, way: str, in_prose: bool
+) -> None:
+    words, precision, year, month = focus
+    step = "year" if amount == 1 else "years"
+    phrase = f"{_NUMBER_WORDS[amount - 1]} {step} {way}"
+    if in_prose:
+        text = f"In {words}, the plant opened. {phrase.capitalize()}, it closed."
+        mention = [m for m in extract(text, "2025-07-15").mentions if m.text.lower() == phrase]
+        assert len(mention) == 1
+        interval = mention[0].interval
+    else:
+        interval = parse(phrase, "2025-07-15", focus=parse(words))
+    assert interval is not None
+    moved = year + (amount if way == "later" else -amount)
+    assert interval.precision == precision
+    assert (interval.earliest, interval.latest) == _window(precision, moved, month)
+
+
+@settings(max_examples=200, deadline=None)
+@given(references, st.sampled_from(("day", "week", "month", "year")))
+def test_that_unit_is_the_unit_holding_the_focus_day(day: Day, unit: str) -> None:
+    got = parse(f"that {unit}", "2025-07-15", focus=parse(day.isoformat()))
+    assert got.earliest is not None and got.latest is not None
+    assert got.earliest <= day <= got.latest
+    assert got.precision == unit
+    y, m, _ = day.ymd
+    if unit == "month":
+        assert (got.earliest, got.latest) == _window("month", y, m)
+    elif unit == "year":
+        assert (got.earliest, got.latest) == _window("year", y, 1)
+    elif unit == "week":
+        assert got.earliest.isoweekday == 1 and got.latest.ordinal - got.earliest.ordinal == 6

@@ -38,8 +38,11 @@ def refer_back(
     the mention's sentence.
     """
     first = expression.first
+    comparing = expression.form == "single" or (
+        expression.form == "since" and text[first.start - 5 : first.start].lower() == "from "
+    )  # "profit rose 5% from a year ago": a comparison, not "since"
     if (
-        expression.form == "single"
+        comparing
         and first.kind == "ago"
         and focus is not None
         and focus.precision in ("quarter", "half")
@@ -75,13 +78,14 @@ def _period_meant(focus: Interval | None, sentence: str) -> bool:
 def compares(expression: Expression, focus: Interval | None) -> bool:
     """``a year earlier`` beside a quarter: the same period a year before, a comparison.
 
-    A report goes on about its own period after comparing it with another, so such a
-    mention does not become the focus; a shift from a day (``On 3 May 1961 ... a year
-    earlier``) moves the story and does.
+    A report goes on about its own period (a quarter, a half, a year of accounts)
+    after comparing it with another, so such a mention does not become the focus; a
+    shift from a day or a month (``In March 2023 ... A year earlier``) moves the
+    story, and does.
     """
     unit = expression.first
     if unit.kind != KIND or unit.shift is None:
         return False
     if unit.unit in (IN_FOCUS_QUARTER, "period"):
         return True  # the year-earlier quarter, the year-ago period
-    return focus is not None and focus.precision not in ("day", "week")
+    return focus is not None and focus.precision in ("quarter", "half", "year")
