@@ -112,6 +112,35 @@ TENSE: list[Case] = [
         "2024-12-01",
         "2024-12-31",
     ),
+    # "be held" is no past: "would" looks forward (reference 10 February 1999)
+    (
+        "He added that the ceremony would still be held at the summit on April 24.",
+        "1999-02-10",
+        "April 24",
+        0,
+        "1999-04-24",
+        "1999-04-24",
+    ),
+    # "were planning to" looks forward: Saturday 8 and Monday 10 January 2000 (a Friday)
+    (
+        "Protesters planned a march in Little Havana on Saturday and were planning to drive "
+        "around the airport on Monday.",
+        "2000-01-07",
+        "Saturday",
+        0,
+        "2000-01-08",
+        "2000-01-08",
+    ),
+    # an opening phrase reads on past a second comma to its verb (reference 25 October 1998)
+    (
+        "In January, a week after the anniversary of the ruling, a bombing in Birmingham, "
+        "Ala., killed a guard.",
+        "1998-10-25",
+        "January",
+        0,
+        "1998-01-01",
+        "1998-01-31",
+    ),
     # a fronted phrase takes the tense of the statement it opens
     (
         "On Friday, the board will vote on the merger.",

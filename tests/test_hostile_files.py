@@ -333,7 +333,10 @@ def _old_tense(sentence: str, start: int, end: int) -> str | None:
         return found
     # an opening phrase: the markers after it, up to a quotation mark, within WIDE
     quote = next((m.start() for m in t._QUOTE.finditer(sentence, right + 1)), len(sentence))
-    return _nearest(sentence, right, min(quote, end + t.WIDE), start, end)
+    limit = end + t.WIDE
+    if limit < len(sentence):  # the words that end within WIDE characters
+        limit = max(right, sentence.rfind(" ", right, limit))
+    return _nearest(sentence, right, min(quote, limit), start, end)
 
 
 def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str | None:
@@ -344,7 +347,7 @@ def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str 
             if start <= m.start() < end:
                 continue
             if kind == "past" and t._PRESENT_AUXILIARY.search(
-                sentence, max(left, m.start() - 24), m.start()
+                sentence, max(0, m.start() - 24), m.start()
             ):
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end

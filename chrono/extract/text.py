@@ -19,11 +19,13 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # modals and the phrases of plans and schedules, "would" of reported plans included
 # ("said it would deploy over the summer"), but not "would have".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|going\s+to|"
+    r"\b(?:(?:is|are|am|was|were|be|been|being)\s+)?"  # "were planning to": its be is no past
+    r"(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|going\s+to|"
     r"(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to)|"
     r"(?:expected|planning|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
     r"vowed|vows|pledged|pledges|agreed|agrees|prepared|preparing|ready|poised|seeks)\s+to|"
-    r"scheduled|slated|as\s+soon\s+as|deadline|next(?!\s+to\b)|upcoming|later\s+this)\b|\w'll\b",
+    r"scheduled|slated|expected|planned\s+for|as\s+soon\s+as|deadline|next(?!\s+to\b)|"
+    r"upcoming|later\s+this)\b|\w'll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -54,7 +56,7 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 NEAR = 40  # characters: a tense marker further from the mention says nothing about it
-WIDE = 100  # characters: how far an opening phrase borrows the tense of its statement
+WIDE = 140  # characters: how far an opening phrase borrows the tense of its statement
 WHOLE = 400  # characters: a sentence up to this long is a mention's context as it is
 AROUND = 150  # characters either side of a mention in a longer one (more than NEAR, reported)
 _ELLIPSIS = "…"
@@ -141,8 +143,11 @@ def tense(sentence: str, start: int, end: int) -> str | None:
         return None
     # an opening phrase ("In February, the company reported ...") takes the tense of the
     # statement it opens: the nearest marker after it, up to a quotation mark
-    ahead = _QUOTE.finditer(sentence, right + 1, end + WIDE)
-    stop = next((m.start() for m in ahead), min(len(sentence), end + WIDE))
+    limit = end + WIDE
+    if limit < len(sentence):  # whole words only, as an excerpt of the sentence has them
+        limit = max(right, sentence.rfind(" ", right, limit))
+    ahead = _QUOTE.finditer(sentence, right + 1, limit)
+    stop = next((m.start() for m in ahead), min(len(sentence), limit))
     return _nearest(sentence, right, stop, start, end)
 
 
@@ -154,7 +159,7 @@ def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str 
             if start <= m.start() < end:
                 continue  # the mention's own words ("last Friday") are not its verb
             if kind == "past" and _PRESENT_AUXILIARY.search(
-                sentence, max(left, m.start() - 24), m.start()
+                sentence, max(0, m.start() - 24), m.start()
             ):
                 continue  # "is heard", "will have left": a participle, not the past
             distance = start - m.end() if m.end() <= start else m.start() - end
