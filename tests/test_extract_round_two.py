@@ -141,6 +141,26 @@ TENSE: list[Case] = [
         "1998-01-01",
         "1998-01-31",
     ),
+    # "postponed until" looks forward: Tuesday 4 April 2000 (the reference is a Thursday)
+    (
+        "Officials postponed until Tuesday any action on the visa.",
+        "2000-03-30",
+        "Tuesday",
+        0,
+        "2000-04-04",
+        "2000-04-04",
+    ),
+    # "Friday, an official said" dates the report like "said Friday": not the Friday
+    # near 23 October, the day named the paragraph before (reference Friday 20 November)
+    (
+        "The doctor was killed on Oct. 23, 1998.\nFriday, an FBI official said the search "
+        "went on.",
+        "1998-11-20",
+        "Friday",
+        0,
+        "1998-11-20",
+        "1998-11-20",
+    ),
     # a fronted phrase takes the tense of the statement it opens
     (
         "On Friday, the board will vote on the merger.",

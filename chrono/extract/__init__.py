@@ -65,7 +65,7 @@ def extract(text: str, reference: Reference = None) -> Extraction:
             direction = "past"  # "since March": begun by the reference, whatever the verb
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
-        dates_report = reported(sentence, found.start - sa)
+        dates_report = reported(sentence, found.start - sa, found.end - sa)
         if dates_report:
             near = None  # "said Monday" dates the report: the reference date decides
         parent = _mention(

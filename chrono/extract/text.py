@@ -24,6 +24,7 @@ _FUTURE = re.compile(
     r"(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to)|"
     r"(?:expected|planning|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
     r"vowed|vows|pledged|pledges|agreed|agrees|prepared|preparing|ready|poised|seeks)\s+to|"
+    r"(?:postponed|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?until|"
     r"scheduled|slated|expected|planned\s+for|as\s+soon\s+as|deadline|next(?!\s+to\b)|"
     r"upcoming|later\s+this)\b|\w'll\b",
     re.IGNORECASE,
@@ -53,6 +54,14 @@ _CLAUSE = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|reports|stated|added|declared|confirmed|"
     r"denied|insisted|warned)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+# A sentence that opens with its date and goes on to say who said it: "Friday, an FBI
+# official said ..." dates the report as "said Friday" does.
+_OPENERS = frozenset({"", "on", "late", "early", "late on", "early on"})
+_REPORTED_AFTER = re.compile(
+    r"\s*,\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|told|announced|reported|stated|declared|"
+    r"confirmed|denied)\b",
     re.IGNORECASE,
 )
 NEAR = 40  # characters: a tense marker further from the mention says nothing about it
@@ -168,6 +177,10 @@ def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str 
     return best[1] if best else None
 
 
-def reported(sentence: str, start: int) -> bool:
-    """``said Monday``: a weekday that dates the report, not the events in it."""
-    return bool(REPORTING.search(sentence, max(0, start - 30), start))
+def reported(sentence: str, start: int, end: int | None = None) -> bool:
+    """``said Monday``, ``On Friday, police said``: a date of the report, not of its events."""
+    if REPORTING.search(sentence, max(0, start - 30), start):
+        return True
+    if end is None or start > 12 or sentence[:start].strip().lower() not in _OPENERS:
+        return False
+    return bool(_REPORTED_AFTER.match(sentence, end, end + 80))
