@@ -153,8 +153,7 @@ TENSE: list[Case] = [
     # "Friday, an official said" dates the report like "said Friday": not the Friday
     # near 23 October, the day named the paragraph before (reference Friday 20 November)
     (
-        "The doctor was killed on Oct. 23, 1998.\nFriday, an FBI official said the search "
-        "went on.",
+        "The doctor was killed on Oct. 23, 1998.\nFriday, an FBI official said the search went on.",
         "1998-11-20",
         "Friday",
         0,
