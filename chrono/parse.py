@@ -44,12 +44,15 @@ def parse(
     *,
     dayfirst: bool | None = None,
     direction: str | None = None,
+    focus: Interval | None = None,
 ) -> Interval:
     """Read ``text`` into an :class:`Interval`, or raise :class:`ParseError`.
 
     ``reference`` is the document's date, for expressions such as ``May 12``;
     ``dayfirst`` settles numeric dates such as ``03/04/2021``; ``direction``
-    (``past`` or ``future``) is the tense of the statement, for extraction.
+    (``past`` or ``future``) is the tense of the statement, for extraction;
+    ``focus`` is the date that ``a year earlier`` or ``that month`` points back
+    at (the reference day when None).
     """
     if not isinstance(text, str):
         raise ParseError(repr(text), 0, "a date expression as text")
@@ -62,7 +65,7 @@ def parse(
     quick = _fast(body, ref, direction)
     if quick is not None:
         return quick
-    interval = _parse(text, start, end, ref, dayfirst, direction)
+    interval = _parse(text, start, end, ref, dayfirst, direction, focus)
     for day in (interval.earliest, interval.latest):
         if day is not None and abs(day.ordinal) > MAX_DAYS:
             raise ParseError(
@@ -72,7 +75,13 @@ def parse(
 
 
 def _parse(
-    text: str, start: int, end: int, ref: Day | None, dayfirst: bool | None, direction: str | None
+    text: str,
+    start: int,
+    end: int,
+    ref: Day | None,
+    dayfirst: bool | None,
+    direction: str | None,
+    focus: Interval | None = None,
 ) -> Interval:
     """The full grammar: EDTF where the text is EDTF's alphabet, English elsewhere."""
     body = text[start:end]
@@ -83,10 +92,10 @@ def _parse(
             except ParseError as edtf_error:
                 # 1985-87 and 1999-2001 are news-style year ranges, not broken EDTF
                 try:
-                    return _natural(text, ref, dayfirst, direction)
+                    return _natural(text, ref, dayfirst, direction, focus)
                 except ParseError:
                     raise edtf_error from None
-        return _natural(text, ref, dayfirst, direction)
+        return _natural(text, ref, dayfirst, direction, focus)
     except ValueError as err:
         if isinstance(err, ParseError):
             raise
@@ -96,9 +105,14 @@ def _parse(
 
 
 def _natural(
-    text: str, reference: Day | None, dayfirst: bool | None, direction: str | None
+    text: str,
+    reference: Day | None,
+    dayfirst: bool | None,
+    direction: str | None,
+    focus: Interval | None = None,
 ) -> Interval:
-    return resolve(Parser(text, dayfirst=dayfirst).expression(), reference, text, direction)
+    expression = Parser(text, dayfirst=dayfirst).expression()
+    return resolve(expression, reference, text, direction, focus)
 
 
 # The commonest forms in one compiled pattern, read without tokens or nodes. Whatever

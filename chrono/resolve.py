@@ -20,8 +20,9 @@ from chrono.days import (
     month_length,
 )
 from chrono.errors import MissingReferenceError, ParseError
-from chrono.model import Interval, Window, coarser, lower, upper
+from chrono.model import PRECISIONS, Interval, Window, coarser, lower, upper
 from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER
 from chrono.parsing.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 from chrono.units import (
     century_window,
@@ -69,9 +70,15 @@ class Around(NamedTuple):
 
 
 def resolve(
-    expression: Expression, reference: Day | None, text: str, direction: str | None = None
+    expression: Expression,
+    reference: Day | None,
+    text: str,
+    direction: str | None = None,
+    focus: Interval | None = None,
 ) -> Interval:
-    ctx = _Context(text, reference, direction)
+    """The days of ``expression``; ``focus`` is the date a refer-back phrase points at
+    (extract.md), the reference day when None."""
+    ctx = _Context(text, reference, direction, focus)
     first, second = expression.first, expression.second
     if first.ref is not None or (second is not None and second.ref is not None):
         named = first if first.ref is not None else second
@@ -262,12 +269,19 @@ def _bound(form: str, w: Window) -> Window:
 class _Context:
     """What every handler may need besides the unit: the text, the reference and the tense."""
 
-    __slots__ = ("direction", "reference", "text")
+    __slots__ = ("direction", "focus", "reference", "text")
 
-    def __init__(self, text: str, reference: Day | None, direction: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        reference: Day | None,
+        direction: str | None,
+        focus: Interval | None = None,
+    ) -> None:
         self.text = text
         self.reference = reference
         self.direction = direction
+        self.focus = focus
 
     def ref(self, unit: Unit, what: str | None = None) -> Day:
         if self.reference is None:
@@ -652,6 +666,73 @@ def _ago(ctx: _Context, unit: Unit) -> Base:
     )
 
 
+# Dates that refer back (chrono.parsing.referback) --------------------------------
+
+_NAMED_SIZES = ("day", "week", "month", "quarter", "year")  # finest first
+
+
+def _in_focus(ctx: _Context, unit: Unit) -> tuple[Window, str, str]:
+    """The focus's window, precision and name: the date mentioned last, else the reference."""
+    focus = ctx.focus
+    if focus is not None and focus.earliest is not None and focus.latest is not None:
+        window = Window(focus.earliest, focus.latest)
+        return window, _public(focus.precision), f"the date in focus ({window})"
+    ref = ctx.ref(unit)
+    return Window(ref, ref), "day", f"the reference date {ref}"
+
+
+def _quarter_in_focus(ctx: _Context, unit: Unit, named: str) -> tuple[Window, str, str]:
+    """``the quarter`` / ``the period`` of a report: the one in focus, else the latest ended.
+
+    A period is the focus itself when it is longer than a week; a quarter only when
+    the focus is one. Otherwise financial news means the most recent quarter that
+    has ended by the reference date.
+    """
+    window, precision, what = _in_focus(ctx, unit)
+    if precision == "quarter" or (named == "period" and precision not in ("day", "week")):
+        return window, precision, what
+    ref = ctx.ref(unit)
+    quarters = [quarter_window(y, q) for y in (ref.year - 1, ref.year) for q in (1, 2, 3, 4)]
+    ended = [w for w in quarters if upper(w.latest) <= ref.ordinal]
+    return ended[-1], "quarter", f"the latest quarter ended by the reference date {ref}"
+
+
+def _move(window: Window, step: str, amount: int) -> Window:
+    """``window`` moved ``amount`` steps, months by the calendar (month ends stay ends)."""
+    a, b = window.earliest, window.latest
+    assert a is not None and b is not None
+    if step in ("day", "week"):
+        days = amount * (7 if step == "week" else 1)
+        return Window(a.plus(days), b.plus(days))
+    months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[step]
+    return Window(
+        shift_months(a, months, keep_month_end=True), shift_months(b, months, keep_month_end=True)
+    )
+
+
+def _focus(ctx: _Context, unit: Unit) -> Base:
+    """``a year earlier``, ``that month``, ``the following week``: against the focus."""
+    named = unit.unit or FOCUS_ITSELF
+    if named in (IN_FOCUS_QUARTER, "period"):
+        window, precision, what = _quarter_in_focus(ctx, unit, named)
+    else:
+        window, precision, what = _in_focus(ctx, unit)
+    if unit.shift is not None:  # a move that keeps the focus's precision
+        moved = _move(window, unit.shift, unit.amount)
+        how = f"{abs(unit.amount)} {unit.shift}(s) {'after' if unit.amount > 0 else 'before'}"
+        return Base(moved, precision, _FIXED_KINDS.get(precision, precision), f"{how} {what}")
+    if named not in _NAMED_SIZES:
+        return Base(window, precision, _FIXED_KINDS.get(precision, precision), what)
+    if unit.amount == 0 and PRECISIONS.index(precision) > PRECISIONS.index(named):
+        # "that month" of a year in focus: no month is named, the focus is all there is
+        return Base(window, precision, _FIXED_KINDS.get(precision, precision), what)
+    anchor = window.latest if unit.amount > 0 else window.earliest
+    assert anchor is not None
+    moved, size = unit_around(anchor, named, unit.amount)
+    how = {-1: "before", 0: "of", 1: "after"}.get(unit.amount, f"{unit.amount} from")
+    return Base(moved, size, _FIXED_KINDS.get(size, size), f"the {named} {how} {what}")
+
+
 _HANDLERS: dict[str, Callable[[_Context, Unit], Base]] = {
     "fixed": _fixed,
     "day": _day,
@@ -670,6 +751,7 @@ _HANDLERS: dict[str, Callable[[_Context, Unit], Base]] = {
     "recent": _recent,
     "relative": _relative,
     "ago": _ago,
+    "focus": _focus,
 }
 
 

@@ -279,9 +279,15 @@ def test_tense_reads_a_bounded_stretch_per_mention(
     mentions = extract(text, "2025-07-15").mentions
     assert len(mentions) >= 500
     near = extract_text.NEAR
+    wide = extract_text.WIDE
     # each mention: clause marks within NEAR (+3) either side, tense markers within NEAR
-    # of it (twice: future and past), and a reporting verb in the 30 characters before
-    bound = sum(2 * (near + 3) + 2 * (2 * near + len(m.text)) + 30 for m in mentions)
+    # of it (twice: future and past), and a reporting verb in the 30 characters before;
+    # an opening phrase also reads the clause marks before it and the markers after it
+    # within WIDE
+    bound = sum(
+        2 * (near + 3) + 2 * (2 * near + len(m.text)) + 30 + wide + 2 * (wide + len(m.text))
+        for m in mentions
+    )
     assert sum(counter.read for counter in counters.values()) <= bound
 
 
@@ -318,15 +324,31 @@ def test_an_excerpt_holds_its_mention_and_reads_its_tense_as_the_sentence_does(
 
 
 def _old_tense(sentence: str, start: int, end: int) -> str | None:
-    """tense() as it was, reading the whole clause: the reference the bounded one must match."""
+    """tense() reading whole clauses: the reference the bounded one must match."""
     t = extract_text
     left = max((m.end() for m in t._CLAUSE.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in t._CLAUSE.finditer(sentence, end)), len(sentence))
-    left, right = max(left, start - t.NEAR), min(right, end + t.NEAR)
+    found = _nearest(sentence, max(left, start - t.NEAR), min(right, end + t.NEAR), start, end)
+    if found is not None or left > 0 or right == len(sentence) or start > t.WIDE:
+        return found
+    # an opening phrase: the markers after it, up to a quotation mark, within WIDE
+    quote = next((m.start() for m in t._QUOTE.finditer(sentence, right + 1)), len(sentence))
+    limit = end + t.WIDE
+    if limit < len(sentence):  # the words that end within WIDE characters
+        limit = max(right, sentence.rfind(" ", right, limit))
+    return _nearest(sentence, right, min(quote, limit), start, end)
+
+
+def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str | None:
+    t = extract_text
     best: tuple[int, str] | None = None
     for kind, pattern in (("future", t._FUTURE), ("past", t._PAST)):
         for m in pattern.finditer(sentence, left, right):
             if start <= m.start() < end:
+                continue
+            if kind == "past" and t._PRESENT_AUXILIARY.search(
+                sentence, max(0, m.start() - 24), m.start()
+            ):
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:

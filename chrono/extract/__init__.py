@@ -1,10 +1,10 @@
 """Dates in prose: find them, resolve them against the document's date, draft events.
 
 ``extract(text, reference)`` returns every mention with its exact span and meaning
-(extract.md): a weekday is the matching day within three days of the last day
-mentioned in the same or the previous paragraph; otherwise the tense of the nearest
-verb picks past or future for a weekday, a month, a month and day or a season; a
-range is one mention, and each of its ends another.
+(extract.md): the tense of the statement picks past or future for a weekday, a
+month, a month and day or a season, and wins over everything else; where it allows,
+a weekday is the matching day within three days of the last day mentioned in the
+same or the previous paragraph; a range is one mention, and each of its ends another.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import attrs
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
+from chrono.extract.focus import compares, refer_back
 from chrono.extract.mention import Mention
 from chrono.extract.text import (
     excerpt,
@@ -63,21 +64,29 @@ def extract(text: str, reference: Reference = None) -> Extraction:
     sentence_starts = [a for a, _ in spans]
     mentions: list[Mention] = []
     anchor: tuple[int, Day] | None = None  # (paragraph, day) of the last day mentioned
+    focus: tuple[int, Interval] | None = None  # (sentence, date) of the last date mentioned
     for found in find(text):
         s = index_of(sentence_starts, found.start)
         sa, sb = spans[s] if spans else (0, len(text))
         sentence, sa = excerpt(text, sa, sb, found.start, found.end)  # bounded
+        in_focus = None if focus is None else focus[1]
+        same = focus is not None and focus[0] == s
+        expr = refer_back(found.expression, in_focus, same, sentence, text)
+        if expr is None:
+            continue  # "the quarter" with no quarter in focus, outside financial news
         direction = tense(sentence, found.start - sa, found.end - sa)
+        if text[found.start : found.start + 6].lower() == "since ":
+            direction = "past"  # "since March": begun by the reference, whatever the verb
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
-        if reported(sentence, found.start - sa):
+        dates_report = reported(sentence, found.start - sa, found.end - sa)
+        if dates_report:
             near = None  # "said Monday" dates the report: the reference date decides
         parent = _mention(
-            text, found.start, found.end, found.expression, sentence, ref, direction, near
+            text, found.start, found.end, expr, sentence, ref, direction, near, in_focus
         )
         mentions.append(parent)
         parent_index = len(mentions) - 1
-        expr = found.expression
         ends: tuple[Unit, ...] = ()
         if expr.form in ("span", "between") and expr.second is not None:
             ends = (borrow_year(expr.first, expr.second), expr.second)
@@ -95,12 +104,27 @@ def extract(text: str, reference: Reference = None) -> Extraction:
                     ref,
                     direction,
                     near,
+                    in_focus,
                 )
                 mentions.append(attrs.evolve(child, part_of=parent_index))
         day = _single_day(parent.interval)
         if day is not None:
             anchor = (paragraph, day)
+        if not (dates_report and expr.first.kind in ("weekday", "today")) and not compares(
+            expr, in_focus
+        ):
+            latest = _bounded(mentions[parent_index:])  # the date a story is about
+            focus = (s, latest) if latest is not None else focus
     return Extraction(text, ref, tuple(mentions))
+
+
+def _bounded(mentions: list[Mention]) -> Interval | None:
+    """The date just mentioned that a phrase can refer back to: the whole, else its last end."""
+    for m in [mentions[0], *reversed(mentions[1:])]:
+        i = m.interval
+        if i is not None and i.earliest is not None and i.latest is not None:
+            return i
+    return None
 
 
 def _unit_end(text: str, unit: Unit) -> int:
@@ -125,6 +149,7 @@ def _mention(
     reference: Day | None,
     direction: str | None,
     near: Day | None,
+    focus: Interval | None = None,
 ) -> Mention:
     words = text[start:end]
     if (
@@ -135,15 +160,27 @@ def _mention(
         and expression.first.weekday is not None
     ):
         interval = weekday_near_interval(expression.first.weekday, near)
-        return Mention(words, start, end, sentence, interval)
+        if _tense_allows(interval, reference, direction):
+            return Mention(words, start, end, sentence, interval)
     directed = direction if _wants_direction(expression) else None
     try:
-        interval = resolve(expression, reference, text, directed)
+        interval = resolve(expression, reference, text, directed, focus)
     except ParseError as err:
         return Mention(words, start, end, sentence, error=err.expected)
     except ValueError as err:
         return Mention(words, start, end, sentence, error=str(err))
     return Mention(words, start, end, sentence, interval)
+
+
+def _tense_allows(interval: Interval, reference: Day | None, direction: str | None) -> bool:
+    """Tense wins: a past statement's day is not after the reference, a future one's not before."""
+    if reference is None or interval.earliest is None:
+        return True
+    if direction == "past":
+        return interval.earliest <= reference
+    if direction == "future":
+        return interval.earliest >= reference
+    return True
 
 
 def _wants_direction(expression: Expression) -> bool:

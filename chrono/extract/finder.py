@@ -16,6 +16,8 @@ from chrono.errors import ParseError
 from chrono.parsing.lexer import Token, tokenize
 from chrono.parsing.natural import Parser
 from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.referback import IN_FOCUS_QUARTER
+from chrono.parsing.referback import KIND as FOCUS_KIND
 from chrono.parsing.vocabulary import (
     DECADE_WORDS,
     MONTHS,
@@ -78,6 +80,8 @@ _STARTERS = frozenset(
         "later",
         "up",
         "roughly",
+        "that",  # that year, that same day (chrono.parsing.referback)
+        "full",  # full-year
     }
     | set(NUMBERS)
     | set(ORDINALS)
@@ -253,6 +257,81 @@ def _plausible(expression: Expression, tokens: list[Token], i: int, j: int, text
                 return False  # "prices fall": not autumn
         if unit.kind == "year" and not _plausible_year(unit, tokens, i, j, text):
             return False
+        if unit.kind == FOCUS_KIND and not _plausible_focus(unit, tokens, i, text):
+            return False
+    return True
+
+
+# After a refer-back phrase: words that make it part of a noun ("that day care",
+# "the quarter-point cut") ...
+_FOCUS_COMPOUNDS = frozenset(
+    {
+        "-",
+        "care",
+        "laborers",
+        "labourers",
+        "trader",
+        "traders",
+        "trading",
+        "trip",
+        "trips",
+        "job",
+        "jobs",
+        "pass",
+        "passes",
+        "school",
+        "light",
+        "mile",
+        "point",
+        "hour",
+        "final",
+        "finals",
+        "century",
+        "note",
+        "notes",
+        "horse",
+        "round",
+    }
+)
+# ... and, after "the quarter", "the period" or "the year", words that make it a phrase
+# with a date of its own or none ("the quarter of", "the year when", "the year 2000").
+_FOCUS_CLAUSES = frozenset(
+    {"of", "when", "which", "that", "where", "since", "before", "after", "to", "ahead", "in"}
+)
+# "the year" alone is a date after these only: "for the year", "during the year"
+_BEFORE_THE_YEAR = frozenset({"for", "during", "throughout"})
+
+
+def _plausible_focus(unit: Unit, tokens: list[Token], i: int, text: str) -> bool:
+    """A refer-back phrase in lower case, not part of a noun, "the year" after "for"."""
+    k = next((n for n in range(i, len(tokens)) if tokens[n].start >= unit.start), i)
+    last = k
+    while last + 1 < len(tokens) and tokens[last + 1].end <= unit.end:
+        last += 1
+    words = text[unit.start : unit.end]
+    if any(c.isupper() for c in words[1:]):
+        return False  # "the Latin Quarter", "That Year" as a title
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and after.value in _FOCUS_COMPOUNDS:
+        return False
+    lowered = words.lower().split()
+    bare = (  # the quarter, the latest quarter, the period, the full year
+        unit.shift is None
+        and unit.amount == 0
+        and unit.unit in (IN_FOCUS_QUARTER, "period", "year")
+        and lowered[0] == "the"
+        and "same" not in lowered
+    )
+    if (
+        bare
+        and after is not None
+        and (after.value in _FOCUS_CLAUSES or after.kind in ("num", "date"))
+        and not (after.value == "of" and lowered[1] in ("full", "whole", "entire"))
+    ):
+        return False  # but "earnings for the full year of $3 a share"
+    if lowered == ["the", "year"]:
+        before = tokens[k - 1].value if k > 0 else ""
+        return before in _BEFORE_THE_YEAR
     return True
 
 

@@ -15,26 +15,57 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
-# Tense markers, read only in the clause that holds the mention and near it.
+# Tense markers, read first in the clause that holds the mention and near it. Future:
+# modals and the phrases of plans and schedules, "would" of reported plans included
+# ("said it would deploy over the summer"), but not "would have".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+to|scheduled\s+to|"
-    r"plans?\s+to|planning\s+to|intends?\s+to|next|upcoming)\b|\w'll\b",
+    r"\b(?:(?:is|are|am|was|were|be|been|being)\s+)?"  # "were planning to": its be is no past
+    r"(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|going\s+to|"
+    r"(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to)|"
+    r"(?:expected|planning|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
+    r"vowed|vows|pledged|pledges|agreed|agrees|prepared|preparing|ready|poised|seeks)\s+to|"
+    r"(?:postponed|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?until|"
+    r"scheduled|slated|expected|planned\s+for|as\s+soon\s+as|deadline|next(?!\s+to\b)|"
+    r"upcoming|later\s+this)\b|\w'll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|earlier|yesterday|took|made|began|came|went|gave|"
-    r"met|left|won|lost|fell|rose|held|got|saw|ran|fled|struck|stood|sent|spent|"
+    r"\b(?:was|were|had|did|been|said|told|ago|earlier|yesterday|previously|took|made|"
+    r"began|came|went|gave|met|left|won|lost|fell|rose|held|got|saw|ran|fled|struck|stood|"
+    r"sent|spent|became|brought|bought|built|caught|chose|drove|felt|fought|found|flew|grew|"
+    r"heard|kept|knew|led|meant|paid|sold|shot|spoke|stole|taught|thought|threw|wrote|broke|"
+    r"drew|froze|hung|sought|shook|swept|tore|withdrew|overtook|upheld|sank|sat|slept|"
+    r"risen|fallen|grown|taken|given|shown|gone|seen|written|done|driven|broken|chosen|"
+    r"spoken|stolen|begun|flown|hidden|thrown|"
     r"(?!(?:united|based|related|called|so-called|alleged|scheduled|expected|planned|proposed|"
-    r"needed|armed|advanced|limited|red|bed|need|speed|feed|seed|shed|indeed)\b)\w{3,}ed)\b",
+    r"needed|armed|advanced|limited|red|bed|need|speed|feed|seed|shed|indeed|proceed|succeed|"
+    r"exceed|breed|embed)\b)\w{3,}ed)\b",
     re.IGNORECASE,
 )
+# Before a participle, what makes it no past: a present "be" ("is heard"), or the
+# future perfect ("will have left", "will have been").
+_PRESENT_AUXILIARY = re.compile(
+    r"(?:\b(?:is|are|am|be|being)\s+(?:\w+ly\s+|not\s+)?"
+    r"|(?:\bwill|\bshall|'ll)\s+(?:not\s+)?have\s+(?:been\s+)?)$",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”]")
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|reports|stated|added|declared|confirmed|"
     r"denied|insisted|warned)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# A sentence that opens with its date and goes on to say who said it: "Friday, an FBI
+# official said ..." dates the report as "said Friday" does.
+_OPENERS = frozenset({"", "on", "late", "early", "late on", "early on"})
+_REPORTED_AFTER = re.compile(
+    r"\s*,\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|told|announced|reported|stated|declared|"
+    r"confirmed|denied)\b",
+    re.IGNORECASE,
+)
 NEAR = 40  # characters: a tense marker further from the mention says nothing about it
+WIDE = 140  # characters: how far an opening phrase borrows the tense of its statement
 WHOLE = 400  # characters: a sentence up to this long is a mention's context as it is
 AROUND = 150  # characters either side of a mention in a longer one (more than NEAR, reported)
 _ELLIPSIS = "…"
@@ -99,29 +130,57 @@ def excerpt(text: str, first: int, last: int, start: int, end: int) -> tuple[str
 
 
 def tense(sentence: str, start: int, end: int) -> str | None:
-    """The tense of the verb nearest to ``sentence[start:end]`` in its clause, or None.
+    """The tense of the statement that holds ``sentence[start:end]``, or None.
 
-    ``will meet on Friday``, ``is scheduled to close Monday``: future; ``stepped down
-    in March``: past. Only markers in the same clause and within a few words count:
-    ``invited them to a ceremony, on March 12`` says nothing about March 12.
+    ``will meet on Friday``, ``is scheduled to close Monday``, ``said it would deploy
+    over the summer``: future; ``stepped down in March``: past. The nearest marker in
+    the mention's own clause and within a few words decides. A clause with none
+    (``In February, the company reported ...``, ``..., in March.``) is a phrase of the
+    statement around it: an opening phrase takes the tense of the statement it
+    opens, the nearest marker after it within :data:`WIDE` characters, short of a
+    quotation mark (a quotation has its own speaker and time).
     """
     # only the NEAR characters either side are read, however long the sentence
     low = max(0, start - NEAR - 3)  # a clause mark (at most 3 characters) ending in reach
     left = max((m.end() for m in _CLAUSE.finditer(sentence, low, start)), default=0)
     ahead = _CLAUSE.finditer(sentence, end, end + NEAR + 3)
     right = next((m.start() for m in ahead), len(sentence))
-    left, right = max(left, start - NEAR), min(right, end + NEAR)
+    found = _nearest(sentence, max(left, start - NEAR), min(right, end + NEAR), start, end)
+    if found is not None or right >= len(sentence) or start > WIDE:
+        return found
+    if any(True for _ in _CLAUSE.finditer(sentence, 0, start)):
+        return None
+    # an opening phrase ("In February, the company reported ...") takes the tense of the
+    # statement it opens: the nearest marker after it, up to a quotation mark
+    limit = end + WIDE
+    if limit < len(sentence):  # whole words only, as an excerpt of the sentence has them
+        limit = max(right, sentence.rfind(" ", right, limit))
+    ahead = _QUOTE.finditer(sentence, right + 1, limit)
+    stop = next((m.start() for m in ahead), min(len(sentence), limit))
+    return _nearest(sentence, right, stop, start, end)
+
+
+def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str | None:
+    """The kind of the tense marker in ``sentence[left:right]`` nearest to the mention."""
     best: tuple[int, str] | None = None
     for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(sentence, left, right):
             if start <= m.start() < end:
                 continue  # the mention's own words ("last Friday") are not its verb
+            if kind == "past" and _PRESENT_AUXILIARY.search(
+                sentence, max(0, m.start() - 24), m.start()
+            ):
+                continue  # "is heard", "will have left": a participle, not the past
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else None
 
 
-def reported(sentence: str, start: int) -> bool:
-    """``said Monday``: a weekday that dates the report, not the events in it."""
-    return bool(REPORTING.search(sentence, max(0, start - 30), start))
+def reported(sentence: str, start: int, end: int | None = None) -> bool:
+    """``said Monday``, ``On Friday, police said``: a date of the report, not of its events."""
+    if REPORTING.search(sentence, max(0, start - 30), start):
+        return True
+    if end is None or start > 12 or sentence[:start].strip().lower() not in _OPENERS:
+        return False
+    return bool(_REPORTED_AFTER.match(sentence, end, end + 80))

@@ -10,7 +10,7 @@ talks``) and, in running text only, a range word not followed by a date (``Sept.
 from __future__ import annotations
 
 from chrono.errors import ParseError
-from chrono.parsing import edtf
+from chrono.parsing import edtf, referback
 from chrono.parsing.lexer import Token, tokenize
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.suggest import unknown_word
@@ -257,6 +257,8 @@ class Parser:
             or (not within and after not in ("after", "before", "later", "earlier"))
         ):
             return None
+        if after in ("later", "earlier") and self.word(k + 3) != "than":
+            return None  # "a year earlier" refers back: a unit (referback.py)
         if tok.value == "the" and (
             within or self.word(k + 1) not in ("day", "week", "month", "year")
         ):
@@ -391,6 +393,10 @@ class Parser:
         tok = self.peek()
         if tok is None:
             raise self.fail(_EXPECTED_UNIT)
+        back = referback.read(self.tokens, self.i)  # "that year", "a month later"
+        if back is not None:
+            unit, self.i = back
+            return unit
         if tok.kind == "word" and tok.value == "the":
             self.i += 1
             tok = self.peek()

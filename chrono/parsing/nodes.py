@@ -16,7 +16,8 @@ class Unit(NamedTuple):
     """One calendar unit, possibly missing its year, with its parts and qualifiers.
 
     ``kind`` is one of: day, month, year, season, quarter, half, week, decade,
-    century, weekday, weekend, yearend, today, relative, ago, recent, fixed.
+    century, weekday, weekend, yearend, today, relative, ago, recent, fixed, and
+    focus: a date that refers back to the one mentioned last (chrono.parsing.referback).
     """
 
     kind: str
@@ -27,7 +28,7 @@ class Unit(NamedTuple):
     day: int | None = None
     number: int | None = None  # season code, quarter or half number, week number
     weekday: int | None = None  # 1 = Monday; named alongside a date or alone
-    shift: str | None = None  # last, this, next, coming (relative forms)
+    shift: str | None = None  # last, this, next, coming (relative forms); a focus's step
     amount: int = 0  # N of "N years ago", offset of yesterday/tomorrow
     unit: str | None = None  # the unit of "last month", "N days ago"
     two_digit: bool = False  # the '90s: a decade to place with the reference

@@ -1,0 +1,637 @@
+"""Round two of extraction (extract.md): tense wins, and dates that refer back.
+
+Every example is read twice: through ``chrono.extract.extract`` and through
+``chrono extract --format json``. The expected days are worked out from the
+contract by hand (the calendar of each reference is written next to it).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chrono.days import Day
+from chrono.errors import ParseError
+from chrono.extract import extract
+from chrono.parse import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (document, reference, the mention's text, its n-th occurrence, earliest, latest)
+Case = tuple[str, str, str, int, str, str]
+
+GENEVA = "GENEVA, Thursday, June 6, 2024 -- Talks on the treaty resumed here this week.\n"
+
+TENSE: list[Case] = [
+    # the dateline names Thursday 6 June; Friday 7 June is after it, and "met" is past:
+    # the Friday before, 31 May
+    (
+        GENEVA + "Negotiators met on Friday to agree an agenda.",
+        "2024-06-06",
+        "Friday",
+        0,
+        "2024-05-31",
+        "2024-05-31",
+    ),
+    # a future Friday (7 June) in one sentence does not make the next one's past Friday
+    (
+        GENEVA + "The ministers will meet on Friday. The envoy, who arrived on Friday, "
+        "declined to comment.",
+        "2024-06-06",
+        "Friday",
+        1,
+        "2024-05-31",
+        "2024-05-31",
+    ),
+    (
+        GENEVA + "The ministers will meet on Friday. The envoy, who arrived on Friday, "
+        "declined to comment.",
+        "2024-06-06",
+        "Friday",
+        0,
+        "2024-06-07",
+        "2024-06-07",
+    ),
+    # reference 2 May 2024: the summer that has begun by then is 2023's; "would deploy"
+    # looks forward, to the coming one
+    (
+        "NATO said on Thursday that it would deploy the brigade over the summer.",
+        "2024-05-02",
+        "the summer",
+        0,
+        "2024-06-01",
+        "2024-08-31",
+    ),
+    # October 1989: the nearest February is 1990's, but the statement is past
+    (
+        "In February, the company reported a loss of $3 million.",
+        "1989-10-15",
+        "February",
+        0,
+        "1989-02-01",
+        "1989-02-28",
+    ),
+    (
+        "The company, which filed for bankruptcy in February, said sales rose.",
+        "1989-10-15",
+        "February",
+        0,
+        "1989-02-01",
+        "1989-02-28",
+    ),
+    # "is heard" is present, not past: the nearest May (reference 29 March 2000)
+    (
+        "He will stay until the case is heard in May in the appeals court.",
+        "2000-03-29",
+        "May",
+        0,
+        "2000-05-01",
+        "2000-05-31",
+    ),
+    # a nearby day the tense allows still counts: Monday 3 June 2024, before the dateline
+    (
+        GENEVA + "The delegations arrived on Monday.",
+        "2024-06-06",
+        "Monday",
+        0,
+        "2024-06-03",
+        "2024-06-03",
+    ),
+    # "since" is begun by the reference: the past December, not the coming one
+    (
+        "Prices have climbed since December.",
+        "2025-11-20",
+        "December",
+        0,
+        "2024-12-01",
+        "2024-12-31",
+    ),
+    # "be held" is no past: "would" looks forward (reference 10 February 1999)
+    (
+        "He added that the ceremony would still be held at the summit on April 24.",
+        "1999-02-10",
+        "April 24",
+        0,
+        "1999-04-24",
+        "1999-04-24",
+    ),
+    # "were planning to" looks forward: Saturday 8 and Monday 10 January 2000 (a Friday)
+    (
+        "Protesters planned a march in Little Havana on Saturday and were planning to drive "
+        "around the airport on Monday.",
+        "2000-01-07",
+        "Saturday",
+        0,
+        "2000-01-08",
+        "2000-01-08",
+    ),
+    # an opening phrase reads on past a second comma to its verb (reference 25 October 1998)
+    (
+        "In January, a week after the anniversary of the ruling, a bombing in Birmingham, "
+        "Ala., killed a guard.",
+        "1998-10-25",
+        "January",
+        0,
+        "1998-01-01",
+        "1998-01-31",
+    ),
+    # "postponed until" looks forward: Tuesday 4 April 2000 (the reference is a Thursday)
+    (
+        "Officials postponed until Tuesday any action on the visa.",
+        "2000-03-30",
+        "Tuesday",
+        0,
+        "2000-04-04",
+        "2000-04-04",
+    ),
+    # "Friday, an official said" dates the report like "said Friday": not the Friday
+    # near 23 October, the day named the paragraph before (reference Friday 20 November)
+    (
+        "The doctor was killed on Oct. 23, 1998.\nFriday, an FBI official said the search went on.",
+        "1998-11-20",
+        "Friday",
+        0,
+        "1998-11-20",
+        "1998-11-20",
+    ),
+    # a fronted phrase takes the tense of the statement it opens
+    (
+        "On Friday, the board will vote on the merger.",
+        "2025-05-14",
+        "Friday",
+        0,
+        "2025-05-16",
+        "2025-05-16",
+    ),
+    (
+        "On Friday, the board voted on the merger.",
+        "2025-05-14",
+        "Friday",
+        0,
+        "2025-05-09",
+        "2025-05-09",
+    ),
+]
+
+
+def _iso(day: Day | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _mention(text: str, reference: str, words: str, nth: int) -> tuple[str | None, str | None]:
+    hits = [m for m in extract(text, reference).mentions if m.text == words]
+    assert len(hits) > nth, f"{words!r} not found {nth + 1} times in {text!r}"
+    interval = hits[nth].interval
+    assert interval is not None, hits[nth].error
+    return _iso(interval.earliest), _iso(interval.latest)
+
+
+def _cli(text: str, reference: str, words: str, nth: int) -> tuple[str | None, str | None]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "chrono",
+            "extract",
+            "-",
+            "--reference",
+            reference,
+            "--format",
+            "json",
+        ],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    hits = [m for m in json.loads(result.stdout)["mentions"] if m["text"] == words]
+    assert len(hits) > nth, f"{words!r} not found {nth + 1} times"
+    return hits[nth]["earliest"], hits[nth]["latest"]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), TENSE)
+def test_tense_wins(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), TENSE)
+def test_tense_wins_through_the_command(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _cli(text, reference, words, nth) == (earliest, latest)
+
+
+# Properties: whatever day was mentioned nearby, a past statement's date has begun by
+# the reference (a single day is on or before it) and is the latest such; a future one's
+# has not ended by it (a single day is on or after it) and is the first such. A month or
+# season under way holds the reference and fits both.
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}  # winter spans a new year
+_PAST = (
+    "met",
+    "signed the accord",
+    "arrived",
+    "stepped down",
+    "were attacked",
+    "have met",
+    "had agreed",
+)
+_FUTURE = (
+    "will meet",
+    "are scheduled to meet",
+    "plan to sign the accord",
+    "would return",
+    "are expected to vote",
+    "will have left",
+)
+
+references = st.integers(
+    min_value=Day.from_ymd(1950, 1, 1).ordinal, max_value=Day.from_ymd(2090, 12, 31).ordinal
+).map(Day)
+
+
+@st.composite
+def statements(draw: st.DrawFn) -> tuple[str, Day, str, str, str, bool]:
+    """A document: maybe a day named just before, then a statement in one tense."""
+    ref = draw(references)
+    tense = draw(st.sampled_from(("past", "future")))
+    verb = draw(st.sampled_from(_PAST if tense == "past" else _FUTURE))
+    kind = draw(st.sampled_from(("weekday", "month", "day", "season")))
+    if kind == "weekday":
+        words = draw(st.sampled_from(_WEEKDAYS))
+        phrase = f"on {words}"
+    elif kind == "month":
+        words = draw(st.sampled_from(_MONTHS))
+        phrase = f"in {words}"
+    elif kind == "day":
+        words = f"{draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}"
+        phrase = f"on {words}"
+    else:
+        words = "the " + draw(st.sampled_from(sorted(_SEASONS)))
+        phrase = f"in {words}"
+    before = ""
+    if draw(st.booleans()):
+        anchor = ref.plus(draw(st.integers(-6, 6)))
+        y, m, d = anchor.ymd
+        before = f"On {_MONTHS[m - 1]} {d}, {y}, the talks opened.\n"
+    text = f"{before}The delegates {verb} {phrase}."
+    return text, ref, tense, kind, words, bool(before)
+
+
+def _occurrences(kind: str, words: str, ref: Day) -> list[tuple[Day, Day]]:
+    """Every occurrence of the unnamed-year date within two years of ``ref``, in order."""
+    out: list[tuple[Day, Day]] = []
+    if kind == "weekday":
+        weekday = _WEEKDAYS.index(words) + 1
+        for k in range(-21, 22):
+            day = ref.plus(k)
+            if day.isoweekday == weekday:
+                out.append((day, day))
+        return out
+    for year in range(ref.year - 2, ref.year + 3):
+        if kind == "month":
+            month = _MONTHS.index(words) + 1
+            first = Day.from_ymd(year, month, 1)
+            nxt = Day.from_ymd(year + (month == 12), month % 12 + 1, 1)
+            out.append((first, nxt.plus(-1)))
+        elif kind == "day":
+            name, number = words.split()
+            day = Day.from_ymd(year, _MONTHS.index(name) + 1, int(number))
+            out.append((day, day))
+        else:
+            a, b = _SEASONS[words.split()[1]]
+            first = Day.from_ymd(year, a, 1)
+            out.append((first, Day.from_ymd(year, b + 1, 1).plus(-1)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(statements())
+def test_a_past_statement_never_lands_after_the_reference_nor_a_future_one_before(
+    case: tuple[str, Day, str, str, str, bool],
+) -> None:
+    text, ref, tense, kind, words, day_named_before = case
+    mention = [m for m in extract(text, ref).mentions if m.text == words][-1]
+    interval = mention.interval
+    assert interval is not None and interval.earliest is not None
+    assert interval.latest is not None
+    got = (interval.earliest, interval.latest)
+    occurrences = _occurrences(kind, words, ref)
+    assert got in occurrences
+    if tense == "past":
+        assert got[0] <= ref and (got[0] != got[1] or got[1] <= ref)
+        begun = [o for o in occurrences if o[0] <= ref]
+        if not day_named_before:
+            assert got == begun[-1]  # the latest begun by the reference
+    else:
+        assert got[1] >= ref and (got[0] != got[1] or got[0] >= ref)
+        ahead = [o for o in occurrences if o[1] >= ref]
+        if not day_named_before:
+            assert got == ahead[0]  # the first not over by the reference
+
+
+# Dates that refer back -------------------------------------------------------------
+
+FINANCE = (
+    "NEW YORK -- Acme Corp. said its profit for the third quarter rose 12% to $45 million "
+    "from $40 million a year earlier. Revenue in the quarter climbed 8%. Sales in the "
+    "year-earlier quarter were hurt by a strike. Margins widened in the latest quarter. "
+    "Analysts expect earnings for the full year of about $3 a share."
+)
+# no quarter named: the latest quarter ended by 20 October 1989 is July-September 1989
+NO_QUARTER = (
+    "Acme said profit in the quarter rose 12%. Net income for the period was $45 million, "
+    "up from the year-ago period."
+)
+HISTORY = (
+    "Acme was founded in 1921; that year it sold 300 cars. The following year it built a "
+    "second plant. It moved to Ohio in March 1950 and opened a store the following month. "
+    "In March 2023 the plant closed. A year earlier, inspectors had warned the owners."
+)
+IPO = "On 3 May 2021 the company went public. "  # a Monday
+
+FOCUS: list[Case] = [
+    # financial news dated 20 October 1989: the third quarter is July-September 1989
+    (FINANCE, "1989-10-20", "the third quarter", 0, "1989-07-01", "1989-09-30"),
+    # a year earlier beside a quarter: that quarter a year before
+    (FINANCE, "1989-10-20", "a year earlier", 0, "1988-07-01", "1988-09-30"),
+    # the comparison does not move the focus: "the quarter" is still the one reported
+    (FINANCE, "1989-10-20", "the quarter", 0, "1989-07-01", "1989-09-30"),
+    (FINANCE, "1989-10-20", "the year-earlier quarter", 0, "1988-07-01", "1988-09-30"),
+    (FINANCE, "1989-10-20", "the latest quarter", 0, "1989-07-01", "1989-09-30"),
+    (FINANCE, "1989-10-20", "the full year", 0, "1989-01-01", "1989-12-31"),
+    (NO_QUARTER, "1989-10-20", "the quarter", 0, "1989-07-01", "1989-09-30"),
+    (NO_QUARTER, "1989-10-20", "the period", 0, "1989-07-01", "1989-09-30"),
+    (NO_QUARTER, "1989-10-20", "the year-ago period", 0, "1988-07-01", "1988-09-30"),
+    # "a year ago" in a sentence about a quarter (reference 20 October 1989)
+    (
+        "Third-quarter results, for the three months to Sept. 30, beat those of a year ago. "
+        "In the second quarter, profit rose 5% from a year ago.",
+        "1989-10-20",
+        "from a year ago",  # a comparison, not "since": one mention
+        0,
+        "1988-04-01",
+        "1988-06-30",
+    ),
+    # history: the focus's own year and month, and the ones after them
+    (HISTORY, "2025-07-15", "that year", 0, "1921-01-01", "1921-12-31"),
+    (HISTORY, "2025-07-15", "The following year", 0, "1922-01-01", "1922-12-31"),
+    (HISTORY, "2025-07-15", "the following month", 0, "1950-04-01", "1950-04-30"),
+    # a shift keeps the focus's precision: March 2023, a year earlier, is March 2022
+    (HISTORY, "2025-07-15", "A year earlier", 0, "2022-03-01", "2022-03-31"),
+    # 3 May 2021, a Monday
+    (
+        IPO + "The same day its founder retired.",
+        "2025-07-15",
+        "The same day",
+        0,
+        "2021-05-03",
+        "2021-05-03",
+    ),
+    (
+        IPO + "The previous day, shares had been priced.",
+        "2025-07-15",
+        "The previous day",
+        0,
+        "2021-05-02",
+        "2021-05-02",
+    ),
+    (
+        IPO + "The following month the board met.",
+        "2025-07-15",
+        "The following month",
+        0,
+        "2021-06-01",
+        "2021-06-30",
+    ),
+    (
+        IPO + "Earlier that year, the founder had named a successor.",
+        "2025-07-15",
+        "Earlier that year",
+        0,
+        "2021-01-01",
+        "2021-12-31",
+    ),
+    (
+        IPO + "Later that month the board met.",
+        "2025-07-15",
+        "Later that month",
+        0,
+        "2021-05-01",
+        "2021-05-31",
+    ),
+    (
+        IPO + "The following week it named a chair.",
+        "2025-07-15",
+        "The following week",
+        0,
+        "2021-05-10",
+        "2021-05-16",
+    ),
+    # a shift from a day keeps the day, and moves the focus: the day after it is 4 May 2022
+    (
+        IPO + "A year later its founder died. The following day the shares fell.",
+        "2025-07-15",
+        "A year later",
+        0,
+        "2022-05-03",
+        "2022-05-03",
+    ),
+    (
+        IPO + "A year later its founder died. The following day the shares fell.",
+        "2025-07-15",
+        "The following day",
+        0,
+        "2022-05-04",
+        "2022-05-04",
+    ),
+    # with no date mentioned before, the reference date is the focus (15 July 2025)
+    (
+        "The following month, the ferry stopped.",
+        "2025-07-15",
+        "The following month",
+        0,
+        "2025-08-01",
+        "2025-08-31",
+    ),
+    ("That year, the ferry stopped.", "2025-07-15", "That year", 0, "2025-01-01", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), FOCUS)
+def test_dates_that_refer_back(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), FOCUS)
+def test_dates_that_refer_back_through_the_command(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _cli(text, reference, words, nth) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the year's best film.",
+        "She was named woman of the year.",
+        "They dined in the Latin Quarter.",
+        "A quarter of the population voted.",
+        "He kept the quarter he found.",  # no period in focus, no financial news
+        "The period of martial law ended.",
+        "He said that day care costs rose.",
+        "The year 1999 was hard.",  # a year, but not "the year" of the focus
+        "It lasted the year round.",
+    ],
+)
+def test_nouns_that_only_look_like_dates_that_refer_back(text: str) -> None:
+    found = [m.text for m in extract(text, "2025-07-15").mentions]
+    assert not any(w in found for w in ("the year", "the quarter", "the period", "that day")), found
+
+
+def test_the_year_after_for_is_the_year_in_focus() -> None:
+    text = "In 1998 the firm grew. For the year, sales rose 4%."
+    assert _mention(text, "2025-07-15", "the year", 0) == ("1998-01-01", "1998-12-31")
+
+
+def test_a_date_that_dates_the_report_does_not_become_the_focus() -> None:
+    # "said Tuesday" dates the report (14 May 2025 is a Wednesday); the story is 1998's
+    text = "Profit fell in 1998, the company said Tuesday. That year, sales dropped."
+    assert _mention(text, "2025-05-14", "That year", 0) == ("1998-01-01", "1998-12-31")
+
+
+@pytest.mark.parametrize(
+    ("words", "earliest", "latest"),
+    [
+        # reference Wednesday 14 May 2025: the reference day is the focus
+        ("a year earlier", "2024-05-14", "2024-05-14"),
+        ("two months later", "2025-07-14", "2025-07-14"),
+        ("that year", "2025-01-01", "2025-12-31"),
+        ("that month", "2025-05-01", "2025-05-31"),
+        ("the same day", "2025-05-14", "2025-05-14"),
+        ("the following week", "2025-05-19", "2025-05-25"),
+        ("the following month", "2025-06-01", "2025-06-30"),
+        ("the following year", "2026-01-01", "2026-12-31"),
+        ("the previous day", "2025-05-13", "2025-05-13"),
+        ("earlier that year", "2025-01-01", "2025-12-31"),
+        # no quarter in focus: the latest ended by the reference, January-March 2025
+        ("the latest quarter", "2025-01-01", "2025-03-31"),
+        ("the quarter", "2025-01-01", "2025-03-31"),
+        ("the year-earlier quarter", "2024-01-01", "2024-03-31"),
+        ("the year-ago period", "2024-01-01", "2024-03-31"),
+        ("the full year", "2025-01-01", "2025-12-31"),
+        ("the end of that year", "2025-09-01", "2025-12-31"),
+    ],
+)
+def test_through_parse_they_refer_back_to_the_reference_date(
+    words: str, earliest: str, latest: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "chrono", "parse", words, "--reference", "2025-05-14", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert (out["earliest"], out["latest"]) == (earliest, latest)
+
+
+def test_without_a_reference_or_a_focus_they_are_an_error_that_says_so() -> None:
+    with pytest.raises(ParseError, match="reference date"):
+        parse("the following month")
+    assert parse("a year earlier", focus=parse("March 2023")).earliest == Day.from_ymd(2022, 3, 1)
+
+
+# Properties of the focus: a shift keeps its precision, "that <unit>" holds it
+
+_QUARTER_WORDS = ("first", "second", "third", "fourth")
+years = st.integers(min_value=1000, max_value=2099)  # in prose a year has four digits to 2099
+
+
+@st.composite
+def focuses(draw: st.DrawFn) -> tuple[str, str, int, int]:
+    """A date of month, quarter or year precision: (words, precision, year, first month)."""
+    year = draw(years)
+    precision = draw(st.sampled_from(("month", "quarter", "year")))
+    if precision == "month":
+        month = draw(st.integers(1, 12))
+        return f"{_MONTHS[month - 1]} {year}", "month", year, month
+    if precision == "quarter":
+        q = draw(st.integers(1, 4))
+        return f"the {_QUARTER_WORDS[q - 1]} quarter of {year}", "quarter", year, 3 * q - 2
+    return f"{year}", "year", year, 1
+
+
+def _window(precision: str, year: int, month: int) -> tuple[Day, Day]:
+    months = {"month": 1, "quarter": 3, "year": 12}[precision]
+    end_year, end_month = divmod(year * 12 + month - 1 + months, 12)
+    return Day.from_ymd(year, month, 1), Day.from_ymd(end_year, end_month + 1, 1).plus(-1)
+
+
+_NUMBER_WORDS = ("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@settings(max_examples=200, deadline=None)
+@given(focuses(), st.integers(1, 10), st.sampled_from(("earlier", "later")), st.booleans())
+def test_a_shift_keeps_the_focus_precision(
+    focus: tuple[str, str, int, int], amount: int, way: str, in_prose: bool
+) -> None:
+    words, precision, year, month = focus
+    step = "year" if amount == 1 else "years"
+    phrase = f"{_NUMBER_WORDS[amount - 1]} {step} {way}"
+    if in_prose:
+        text = f"In {words}, the plant opened. {phrase.capitalize()}, it closed."
+        mention = [m for m in extract(text, "2025-07-15").mentions if m.text.lower() == phrase]
+        assert len(mention) == 1
+        interval = mention[0].interval
+    else:
+        interval = parse(phrase, "2025-07-15", focus=parse(words))
+    assert interval is not None
+    moved = year + (amount if way == "later" else -amount)
+    assert interval.precision == precision
+    assert (interval.earliest, interval.latest) == _window(precision, moved, month)
+
+
+@settings(max_examples=200, deadline=None)
+@given(references, st.sampled_from(("day", "week", "month", "year")))
+def test_that_unit_is_the_unit_holding_the_focus_day(day: Day, unit: str) -> None:
+    got = parse(f"that {unit}", "2025-07-15", focus=parse(day.isoformat()))
+    assert got.earliest is not None and got.latest is not None
+    assert got.earliest <= day <= got.latest
+    assert got.precision == unit
+    y, m, _ = day.ymd
+    if unit == "month":
+        assert (got.earliest, got.latest) == _window("month", y, m)
+    elif unit == "year":
+        assert (got.earliest, got.latest) == _window("year", y, 1)
+    elif unit == "week":
+        assert got.earliest.isoweekday == 1 and got.latest.ordinal - got.earliest.ordinal == 6
