@@ -1,0 +1,319 @@
+"""A chronology built on a Dask cluster, to the same timeline one process builds.
+
+Events that no relation and no ``@id`` ties together cannot change each other's
+windows, so the constraint network falls apart into connected components (most
+events stand alone). The components are packed into batches, and each batch goes
+through the single-process stages (:func:`~chrono.chronology.build.read_and_solve`:
+dates read, constraints linked, the network propagated) on a worker. The client
+puts the propagated windows back in the events' numbering and orders the whole
+chronology with the single-process code (:func:`~chrono.chronology.build.place`):
+one sort on the display key and rank ranges counted over sorted bounds.
+
+The timeline is the one :func:`~chrono.chronology.build.analyse` gives: the same
+order, windows, ranks, constraint numbers and warnings, in the same order (each
+batch says which event each date warning is about and in which order it read
+them). Input with an error (a duplicate or unknown id, a bad date, a
+contradiction) is reported by one process, so that the errors are exactly those
+``chrono check`` gives there; a clean chronology never takes that road.
+
+Dask is imported here only, and only when a cluster is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
+from chrono.chronology import dates
+from chrono.chronology.build import Analysis, analyse, place, read_and_solve
+from chrono.chronology.network import NO_EDGES, Edge
+from chrono.chronology.reading import DATE_FIELDS, EventReading, unique_ids
+from chrono.chronology.solve import Solution
+from chrono.errors import ChronoError, ParseError, Problem
+from chrono.events.event import Event
+
+ENGINES = ("local", "dask")
+INSTALL = "pip install 'chrono-timeline[dask]'"
+BATCH_EVENTS = 20_000  # events per task, about: enough work to outweigh sending them
+
+
+class MissingDaskError(ChronoError, ImportError):
+    """``--engine dask`` without dask and distributed installed."""
+
+
+class Batch(NamedTuple):
+    """What a worker sends back about one batch of whole components."""
+
+    ok: bool  # no error: the rest is filled in
+    warnings: tuple[Problem, ...]  # the date warnings, in the order the batch read them
+    owners: tuple[int, ...]  # the event (batch number) of each warning
+    reading: tuple[int, ...]  # the order the batch read the dates in (batch numbers)
+    lower: list[float]
+    upper: list[float]
+    outgoing: tuple[tuple[Edge, ...], ...]  # batch variables and batch constraint numbers
+    stating: tuple[int, ...]  # per stated constraint, in order, its event (batch number)
+    readings: tuple[EventReading, ...]
+
+
+def analyse_on(
+    events: Sequence[Event],
+    earlier: Sequence[Problem] = (),
+    *,
+    engine: str = "dask",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    processes: bool = True,
+    batch_events: int = BATCH_EVENTS,
+) -> Analysis:
+    """:func:`~chrono.chronology.build.analyse`, the components solved on a cluster.
+
+    ``engine`` ``local`` (and no ``scheduler``) is one process; ``dask`` a local
+    cluster of ``workers`` processes (every core by default), or the running
+    scheduler at ``scheduler``. ``processes=False`` keeps the local cluster's workers
+    as threads of this process (for tests).
+    """
+    if engine not in ENGINES:
+        raise ChronoError(f"--engine: {engine!r} is not one of {', '.join(ENGINES)}")
+    if engine == "local" and scheduler is None:
+        return analyse(events, earlier)
+    require_dask()
+    with _client(scheduler, workers, processes) as client:
+        return analyse_with(events, earlier, _mapper(client), batch_events)
+
+
+Mapper = Callable[[Callable[[list[Event]], Batch], list[list[Event]]], list[Batch]]
+
+
+def analyse_with(
+    events: Sequence[Event],
+    earlier: Sequence[Problem],
+    mapper: Mapper,
+    batch_events: int = BATCH_EVENTS,
+) -> Analysis:
+    """The analysis, each batch of components solved by ``mapper`` (results in order)."""
+    if any(p.severity == "error" for p in earlier):
+        return analyse(events, earlier)
+    index, ids = unique_ids(events)
+    groups = components(events, index) if not ids.problems else None
+    if groups is None:  # a duplicate or unknown id: the errors as one process words them
+        return analyse(events, earlier)
+    batches = pack(groups, len(events), batch_events)
+    results = mapper(solve_batch, [[events[g] for g in batch] for batch in batches])
+    if not all(r.ok for r in results):
+        return analyse(events, earlier)
+    return _merge(events, earlier, index, batches, results)
+
+
+def components(events: Sequence[Event], index: dict[str, int] | Any) -> list[list[int]] | None:
+    """The events (by number) of each connected component, by their first event; None when
+    an event names an id no event has (one process reports that, with its suggestions)."""
+    parent = list(range(len(events)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(i: int, other: str) -> bool:
+        j = index.get(other)
+        if j is None:
+            return False
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+        return True
+
+    for i, event in enumerate(events):
+        for _kind, other in event.relations:
+            if not join(i, other):
+                return None
+        for field in DATE_FIELDS:
+            text = getattr(event, field)
+            if text is None or "@" not in text:
+                continue
+            try:
+                expr = dates.expression(text)
+            except ParseError:
+                continue  # its batch reports it
+            for unit in () if expr is None else expr.refs():
+                if unit.ref is None or not join(i, unit.ref):
+                    return None
+    groups: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def pack(groups: Sequence[list[int]], size: int, batch_events: int) -> list[list[int]]:
+    """Whole components in batches of about ``batch_events`` events, each sorted."""
+    count = max(1, math.ceil(size / max(batch_events, 1)))
+    target = math.ceil(size / count)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for group in groups:
+        current.extend(group)
+        if len(current) >= target:
+            batches.append(sorted(current))
+            current = []
+    if current:
+        batches.append(sorted(current))
+    return batches
+
+
+def solve_batch(events: list[Event]) -> Batch:
+    """One batch through the single-process stages (run on a worker)."""
+    stages = read_and_solve(events)
+    problems = (*stages.found.problems, *stages.solved.problems)
+    solution = stages.solved.solution
+    if (
+        solution is None
+        or stages.found.bad
+        or any(p.severity == "error" for p in problems)
+        or len(stages.owners) != len(stages.found.problems)
+    ):
+        return Batch(False, (), (), (), [], [], (), (), ())
+    constraints = stages.links.constraints
+    stating = tuple(constraints[k].event for k in range(len(events), len(constraints)))
+    return Batch(
+        True,
+        stages.found.problems,
+        stages.owners,
+        stages.reading,
+        solution.lower,
+        solution.upper,
+        solution.outgoing,
+        stating,
+        stages.readings,
+    )
+
+
+def _merge(
+    events: Sequence[Event],
+    earlier: Sequence[Problem],
+    index: Any,
+    batches: Sequence[list[int]],
+    results: Sequence[Batch],
+) -> Analysis:
+    """The batches' windows, edges and warnings in the whole chronology's numbering."""
+    n = len(events)
+    # Constraint numbers as one run gives them: each event's own first (number i for
+    # event i), then those stated, event by event, in the order each event states them.
+    stated = [0] * n
+    for batch, result in zip(batches, results, strict=True):
+        for local in result.stating:
+            stated[batch[local]] += 1
+    first_stated = [0] * n
+    total = n
+    for i in range(n):
+        first_stated[i] = total
+        total += stated[i]
+    lower = [0.0] * (2 * n)
+    upper = [0.0] * (2 * n)
+    outgoing: list[tuple[Edge, ...]] = [NO_EDGES] * (2 * n)
+    readings: list[EventReading] = [EventReading()] * n
+    keyed: list[tuple[tuple[int, int], int, Problem]] = []
+    for batch, result in zip(batches, results, strict=True):
+        m = len(batch)
+        why = list(batch)  # own constraints: event number
+        seen = [0] * m
+        for local in result.stating:
+            why.append(first_stated[batch[local]] + seen[local])
+            seen[local] += 1
+
+        def var(v: int, batch: list[int] = batch) -> int:
+            return 2 * batch[v // 2] + v % 2
+
+        for v in range(2 * m):
+            g = var(v)
+            lower[g], upper[g] = result.lower[v], result.upper[v]
+            edges = result.outgoing[v]
+            if edges:
+                outgoing[g] = tuple((var(t), w, why[k]) for t, w, k in edges)
+        for local, reading in enumerate(result.readings):
+            readings[batch[local]] = reading
+        key = _reading_keys(result.reading, batch)
+        keyed.extend(
+            (key[owner], k, warning)
+            for k, (owner, warning) in enumerate(zip(result.owners, result.warnings, strict=True))
+        )
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    relations = tuple((e.id, kind, other) for e in events for kind, other in e.relations)
+    problems = [*earlier, *(warning for _key, _k, warning in keyed)]
+    solution = Solution(lower, upper, tuple(outgoing))
+    timeline = place(events, readings, solution, relations, index, problems)
+    return Analysis(timeline, list(timeline.warnings))
+
+
+def _reading_keys(reading: Sequence[int], batch: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Per batch event, where one run would read it: (the event its reading walk started
+    from, its place in the batch's order).
+
+    One run walks from every event in turn, reading each walk's events before the next
+    walk starts; a walk's events all come after its start, which is read last. So an
+    event starts a walk exactly when it is before every event read after it.
+    """
+    keys: dict[int, tuple[int, int]] = {}
+    root = -1
+    smallest = math.inf
+    roots = [0] * len(reading)
+    for k in range(len(reading) - 1, -1, -1):
+        local = reading[k]
+        if local < smallest:
+            root = local
+        smallest = min(smallest, local)
+        roots[k] = root
+    for k, local in enumerate(reading):
+        keys[local] = (batch[roots[k]], k)
+    return keys
+
+
+def require_dask() -> None:
+    """Import dask and distributed, or say in one line what to install."""
+    missing = []
+    for name in ("dask", "distributed"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise MissingDaskError(f"--engine dask needs {', '.join(missing)}: {INSTALL}")
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int | None, processes: bool) -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        client = Client(scheduler, set_as_default=False)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,  # the stages are Python: one thread per process uses one core
+        processes=processes,
+        dashboard_address=None,
+    )
+    try:
+        client = Client(cluster, set_as_default=False)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def _mapper(client: Any) -> Mapper:
+    def run(function: Callable[[list[Event]], Batch], batches: list[list[Event]]) -> list[Batch]:
+        futures = client.map(function, batches, pure=False)
+        return list(client.gather(futures))
+
+    return run
