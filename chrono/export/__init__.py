@@ -22,7 +22,9 @@ from chrono.errors import ExportError
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
 
-FORMATS = ("html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics")
+FORMATS = (
+    "html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics", "parquet",
+)  # fmt: skip
 IMAGES = ("png", "svg", "pdf")
 DEFAULT_FORMATS = ("html", "json", "csv")
 
@@ -117,6 +119,10 @@ def render(
         from chrono.export.timeline_csv import timeline_csv
 
         out["timeline.csv"] = timeline_csv(timeline)
+    if "parquet" in formats:
+        from chrono.export.timeline_parquet import timeline_parquet
+
+        out["timeline.parquet"] = timeline_parquet(timeline)
     for name in ("timelinejs", "vis", "markwhen", "ics"):  # other tools' formats
         if name in formats:
             from chrono.export.interop import FILES, render_interop
