@@ -434,7 +434,8 @@ def test_solve_batch_refuses_a_batch_with_an_error() -> None:
 
 def test_dask_and_pyarrow_are_imported_only_when_a_cluster_or_a_table_is_used() -> None:
     code = (
-        "import sys, chrono, chrono.cli, chrono.chronology.distributed, chrono.events.parquet_file\n"
+        "import sys, chrono, chrono.cli, chrono.chronology.distributed\n"
+        "import chrono.events.parquet_file, chrono.export.timeline_parquet\n"
         "print(sorted(m for m in ('dask', 'distributed', 'pyarrow') if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -67,7 +67,7 @@ def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysi
     if solution is None or stages.found.bad or any(p.severity == "error" for p in problems):
         return Analysis(None, problems)
     timeline = place(
-        events, stages.readings, solution, stages.links.relations, stages.index, problems
+        events, stages.readings, solution, stages.links.relations, stages.ids, problems
     )
     return Analysis(timeline, list(timeline.warnings))
 
@@ -80,7 +80,7 @@ class Stages(NamedTuple):
     put the problems of events solved apart in the order one run gives them.
     """
 
-    index: Mapping[str, int]
+    ids: Mapping[str, int]  # id -> event number
     found: Findings
     readings: tuple[EventReading, ...]
     links: Links

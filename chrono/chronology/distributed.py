@@ -286,8 +286,10 @@ def require_dask() -> None:
 
 @contextmanager
 def _client(scheduler: str | None, workers: int | None, processes: bool) -> Iterator[Any]:
-    from distributed import Client, LocalCluster
+    import distributed  # not annotated: its classes are Any here
 
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
     if scheduler is not None:
         client = Client(scheduler, set_as_default=False)
         try:
