@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import pickle
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -33,6 +34,7 @@ from chrono.chronology.build import Analysis, analyse
 from chrono.chronology.distributed import (
     Batch,
     MissingDaskError,
+    Wired,
     analyse_on,
     analyse_with,
     components,
@@ -49,9 +51,10 @@ from tests.test_corpus_dask import patient, scheduler  # noqa: F401  (fixtures: 
 EVENTS = 10_000
 
 
-def in_process(function: Callable[[list[Event]], Batch], batches: list[list[Event]]) -> list[Batch]:
-    """A mapper that runs each batch here, in order: the cluster's work without a cluster."""
-    return [function(batch) for batch in batches]
+def in_process(function: Callable[[list[Wired]], Batch], batches: list[list[Wired]]) -> list[Batch]:
+    """A mapper that runs each batch here, in order: the cluster's work without a cluster
+    (each batch pickled there and back, as it would cross to a worker)."""
+    return [pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(b))))) for b in batches]
 
 
 def same(a: Analysis, b: Analysis) -> None:
