@@ -24,20 +24,23 @@ from __future__ import annotations
 import importlib
 import math
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from chrono.chronology import dates
 from chrono.chronology.build import Analysis, analyse, place, read_and_solve
 from chrono.chronology.network import NO_EDGES, Edge
 from chrono.chronology.reading import DATE_FIELDS, EventReading, unique_ids
 from chrono.chronology.solve import Solution
-from chrono.errors import ChronoError, ParseError, Problem
+from chrono.days import Day
+from chrono.errors import ChronoError, Problem
 from chrono.events.event import Event
+from chrono.model import Interval, Window
 
 ENGINES = ("local", "dask")
 INSTALL = "pip install 'chrono-timeline[dask]'"
+_REF = re.compile(r"@([\w][\w.:-]*)")  # as chrono.parsing.lexer reads a reference
 BATCH_EVENTS = 20_000  # events per task, about: enough work to outweigh sending them
 
 
@@ -56,7 +59,7 @@ class Batch(NamedTuple):
     upper: list[float]
     outgoing: tuple[tuple[Edge, ...], ...]  # batch variables and batch constraint numbers
     stating: tuple[int, ...]  # per stated constraint, in order, its event (batch number)
-    readings: tuple[EventReading, ...]
+    readings: Packed  # per event, what its dates say (see pack_readings)
 
 
 def analyse_on(
@@ -111,7 +114,11 @@ def analyse_with(
 
 def components(events: Sequence[Event], index: dict[str, int] | Any) -> list[list[int]] | None:
     """The events (by number) of each connected component, by their first event; None when
-    an event names an id no event has (one process reports that, with its suggestions)."""
+    a relation names an id no event has (one process reports that, with its suggestions).
+
+    A batch may join components that are not linked (a ``@word`` that is no reference):
+    the stages of a batch are those of a chronology, any union of components is one.
+    """
     parent = list(range(len(events)))
 
     def find(x: int) -> int:
@@ -137,13 +144,11 @@ def components(events: Sequence[Event], index: dict[str, int] | Any) -> list[lis
             text = getattr(event, field)
             if text is None or "@" not in text:
                 continue
-            try:
-                expr = dates.expression(text)
-            except ParseError:
-                continue  # its batch reports it
-            for unit in () if expr is None else expr.refs():
-                if unit.ref is None or not join(i, unit.ref):
-                    return None
+            # every @word that names an event, read as the lexer reads it; one this misses
+            # is an unknown event to its batch, and the chronology goes to one process
+            for found in _REF.findall(text):
+                if not join(i, found):
+                    join(i, found.rstrip(".:-"))
     groups: dict[int, list[int]] = {}
     for i in range(len(events)):
         groups.setdefault(find(i), []).append(i)
@@ -205,7 +210,7 @@ def solve_batch(events: list[Event]) -> Batch:
         or any(p.severity == "error" for p in problems)
         or len(stages.owners) != len(stages.found.problems)
     ):
-        return Batch(False, (), (), (), [], [], (), (), ())
+        return Batch(False, (), (), (), [], [], (), (), ([], []))
     constraints = stages.links.constraints
     stating = tuple(constraints[k].event for k in range(len(events), len(constraints)))
     return Batch(
@@ -217,7 +222,7 @@ def solve_batch(events: list[Event]) -> Batch:
         solution.upper,
         solution.outgoing,
         stating,
-        stages.readings,
+        pack_readings(stages.readings),
     )
 
 
@@ -263,9 +268,9 @@ def _merge(
             edges = result.outgoing[v]
             if edges:
                 outgoing[g] = tuple((var(t), w, why[k]) for t, w, k in edges)
-        for local, reading in enumerate(result.readings):
+        for local, reading in enumerate(unpack_readings(result.readings)):
             readings[batch[local]] = reading
-        key = _reading_keys(result.reading, batch)
+        key = _reading_keys(result.reading, batch, set(result.owners))
         keyed.extend(
             (key[owner], k, warning)
             for k, (owner, warning) in enumerate(zip(result.owners, result.warnings, strict=True))
@@ -278,26 +283,97 @@ def _merge(
     return Analysis(timeline, list(timeline.warnings))
 
 
-def _reading_keys(reading: Sequence[int], batch: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Per batch event, where one run would read it: (the event its reading walk started
-    from, its place in the batch's order).
+Flat = tuple[Any, ...]
+Packed = tuple[list[Flat], list[int]]  # each distinct reading once, and each event's
+
+
+def pack_readings(readings: Sequence[EventReading]) -> Packed:
+    """The readings as tuples of days and strings, each distinct one once: a worker's
+    readings cross back several times faster than as instances."""
+    seen: dict[int, int] = {}
+    table: list[Flat] = []
+    which: list[int] = []
+    for reading in readings:
+        k = seen.get(id(reading))
+        if k is None:
+            k = seen[id(reading)] = len(table)
+            own = reading.own
+            flat = None
+            if own is not None:
+                core = None if own.core is None else _flat_window(own.core)
+                flat = (
+                    _flat_window(own.start),
+                    _flat_window(own.end),
+                    own.precision,
+                    core,
+                    own.qualifiers,
+                    own.warnings,
+                    own.rule,
+                )
+            table.append((flat, reading.links))
+        which.append(k)
+    return table, which
+
+
+def unpack_readings(packed: Packed) -> list[EventReading]:
+    table, which = packed
+    made: list[EventReading] = []
+    windows: dict[tuple[int | None, int | None], Window] = {}  # frozen: equal ones share
+
+    def _window(flat: tuple[int | None, int | None]) -> Window:
+        found = windows.get(flat)
+        if found is None:
+            found = windows[flat] = _make_window(flat)
+        return found
+
+    for flat, links in table:
+        own = None
+        if flat is not None:
+            start, end, precision, core, qualifiers, warnings, rule = flat
+            own = Interval(
+                _window(start),
+                _window(end),
+                precision,
+                None if core is None else _window(core),
+                qualifiers,
+                warnings,
+                rule,
+            )
+        made.append(EventReading(own, links))
+    return [made[k] for k in which]
+
+
+def _flat_window(window: Window) -> tuple[int | None, int | None]:
+    early, late = window.earliest, window.latest
+    return (None if early is None else early.ordinal, None if late is None else late.ordinal)
+
+
+def _make_window(flat: tuple[int | None, int | None]) -> Window:
+    early, late = flat
+    return Window(None if early is None else Day(early), None if late is None else Day(late))
+
+
+def _reading_keys(
+    reading: Sequence[int], batch: Sequence[int], wanted: set[int]
+) -> dict[int, tuple[int, int]]:
+    """For the ``wanted`` batch events, where one run would read them: (the event its
+    reading walk started from, its place in the batch's order).
 
     One run walks from every event in turn, reading each walk's events before the next
     walk starts; a walk's events all come after its start, which is read last. So an
     event starts a walk exactly when it is before every event read after it.
     """
     keys: dict[int, tuple[int, int]] = {}
+    if not wanted:
+        return keys
     root = -1
-    smallest = math.inf
-    roots = [0] * len(reading)
+    smallest = len(batch)
     for k in range(len(reading) - 1, -1, -1):
         local = reading[k]
         if local < smallest:
-            root = local
-        smallest = min(smallest, local)
-        roots[k] = root
-    for k, local in enumerate(reading):
-        keys[local] = (batch[roots[k]], k)
+            root = smallest = local
+        if local in wanted:
+            keys[local] = (batch[root], k)
     return keys
 
 
