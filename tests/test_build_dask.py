@@ -351,6 +351,32 @@ def test_without_dask_the_engine_says_what_to_install(monkeypatch: pytest.Monkey
     assert analyse_on(events, engine="local").timeline is not None  # one process needs none
 
 
+def test_a_scheduler_that_is_not_there_is_one_clear_error(tmp_path: Path) -> None:
+    import os
+
+    write_csv(tmp_path / "t.csv", rows(3))
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "chrono",
+            "check",
+            str(tmp_path),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"},
+    )
+    assert run.returncode == 1
+    assert run.stderr.startswith(
+        "error: --scheduler: cannot reach the scheduler at tcp://127.0.0.1:9: "
+    ), run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def test_an_unknown_engine_is_an_error(tmp_path: Path) -> None:
     write_csv(tmp_path / "t.csv", rows(3))
     run = chrono("check", str(tmp_path), "--engine", "spark")

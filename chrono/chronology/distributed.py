@@ -84,8 +84,12 @@ def analyse_on(
     if engine == "local" and scheduler is None:
         return analyse(events, earlier)
     require_dask()
-    with _client(scheduler, workers, processes) as client:
-        return analyse_with(events, earlier, on_client(client), batch_events)
+    try:
+        with _client(scheduler, workers, processes) as client:
+            return analyse_with(events, earlier, on_client(client), batch_events)
+    except (OSError, TimeoutError) as err:  # distributed's words for a scheduler not there
+        where = f"the scheduler at {scheduler}" if scheduler else "the local cluster"
+        raise ChronoError(f"--scheduler: cannot reach {where}: {err}") from None
 
 
 Wired = tuple[Any, ...]  # an event as the stages need it, as plain values (see wire)
