@@ -111,11 +111,11 @@ def analyse_with(
     if groups is None:  # a duplicate or unknown id: the errors as one process words them
         return analyse(events, earlier)
     batches = pack(groups, len(events), batch_events)
-    results = mapper(solve_wired, [[wire(events[g]) for g in batch] for batch in batches])
-    if not all(r.ok for r in results):
-        return analyse(events, earlier)
-    with paused_collection():
-        return _merge(events, earlier, index, batches, results)
+    with paused_collection():  # the batches sent, their results read back, and merged
+        results = mapper(solve_wired, [[wire(events[g]) for g in batch] for batch in batches])
+        if all(r.ok for r in results):
+            return _merge(events, earlier, index, batches, results)
+    return analyse(events, earlier)
 
 
 def components(events: Sequence[Event], index: dict[str, int] | Any) -> list[list[int]] | None:
