@@ -428,6 +428,9 @@ def _client(scheduler: str | None, workers: int | None, processes: bool) -> Iter
         threads_per_worker=1,  # the stages are Python: one thread per process uses one core
         processes=processes,
         dashboard_address=None,
+        # no dashboard; the scheduler's HTTP server on a free port, not on 8787 (another
+        # cluster on the machine may hold it: distributed then warns, and tests fail)
+        scheduler_kwargs={"dashboard_address": ":0"},
     )
     try:
         client = Client(cluster, set_as_default=False)
