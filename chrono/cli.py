@@ -181,15 +181,29 @@ def _print_error(err: ParseError) -> None:
 _DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV, markwhen).")
 
 
+_ENGINE = typer.Option(
+    "--engine", help="local (one process) or dask (the components of a large table on a cluster)."
+)
+_SCHEDULER = typer.Option(
+    "--scheduler", metavar="ADDRESS", help="A running dask scheduler (implies --engine dask)."
+)
+_WORKERS = typer.Option("--workers", help="--engine dask: local cluster processes (cores).")
+
+
 @app.command()
-def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
+def check(
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    engine: Annotated[str, _ENGINE] = "local",
+    scheduler: Annotated[str | None, _SCHEDULER] = None,
+    workers: Annotated[int | None, _WORKERS] = None,
+) -> None:
     """Report every error and warning in every event file, in one run.
 
     Example: chrono check events/
     """
     from chrono.chronology.folder import read_folder
 
-    reading = read_folder(directory)
+    reading = read_folder(directory, engine=engine, scheduler=scheduler, workers=workers)
     _print_problems(reading.problems)
     if reading.refusal is not None:
         print(f"error: {shown(reading.refusal)}", file=sys.stderr)
@@ -357,6 +371,9 @@ def build(
     width: Annotated[
         int | None, typer.Option("--width", help="Width of PNG, SVG and PDF images in pixels.")
     ] = None,
+    engine: Annotated[str, _ENGINE] = "local",
+    scheduler: Annotated[str | None, _SCHEDULER] = None,
+    workers: Annotated[int | None, _WORKERS] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -396,7 +413,12 @@ def build(
         return
     with _steps(directory) as step:
         step("reading events")
-        timeline = _timeline(directory, "; nothing was written")
+        cluster = {"engine": engine, "scheduler": scheduler, "workers": workers}
+        timeline = _timeline(directory, "; nothing was written", **cluster)
+        if engine != "local" or scheduler is not None:  # at this scale: Parquet, not JSON
+            from chrono.export.timeline_parquet import at_scale
+
+            wanted = at_scale(timeline, wanted)
         step("drawing and writing")
         written = _write_exports(timeline, target, wanted, **options)
     _print_warnings(timeline)
@@ -665,15 +687,15 @@ def _steps(directory: Path) -> Iterator[Callable[[str], None]]:
         yield step
 
 
-def _timeline(directory: Path, written: str) -> Timeline:
+def _timeline(directory: Path, written: str, **cluster: Any) -> Timeline:
     """Load and build, or print every problem ``check`` would and stop with status 1.
 
     ``written`` ends the message (what was not written). No events is an error too:
-    an empty chart must not replace a good one.
+    an empty chart must not replace a good one. ``cluster`` is read_folder's engine.
     """
     from chrono.chronology.folder import read_folder
 
-    reading = read_folder(directory)
+    reading = read_folder(directory, **cluster)
     if reading.timeline is None:  # the warnings of a good build are its caller's to print
         _print_problems(reading.problems)
     if reading.refusal is not None:

@@ -61,7 +61,10 @@ def previous_build(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
 
 EMPTY = {
     # folder: (files in it, the reason given)
-    "nothing": ({}, "no event files in this folder (chrono reads .yaml, .yml, .json, .csv and .mw"),
+    "nothing": (
+        {},
+        "no event files in this folder (chrono reads .yaml, .yml, .json, .csv, .mw and .parquet",
+    ),
     "text-only": ({"notes.txt": "title: Coup\ndate: 2020\n"}, "no event files in this folder"),
     "hidden-only": ({".drafts/coup.yaml": "title: Coup\ndate: 2020\n"}, "no event files"),
     "no-events": (

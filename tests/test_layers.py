@@ -32,9 +32,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chrono.resolve",),
     # text to Interval: the public entry point for one date
     ("chrono.parse",),
-    # event files read into Events (dates stay text until the chronology reads them)
+    # event files read into Events (dates stay text until the chronology reads them);
+    # chrono.events.parquet_file reads Parquet tables (pyarrow imported lazily)
     ("chrono.events",),
-    # events linked, propagated, ordered: Timeline and Placed
+    # events linked, propagated, ordered: Timeline and Placed; chrono.chronology.distributed
+    # solves the components on a Dask cluster (dask imported lazily)
     ("chrono.chronology",),
     # dates found in running text; it needs parsing and resolve, not events
     ("chrono.extract",),

@@ -184,7 +184,7 @@ def test_windows_line_endings_keep_the_lines() -> None:
 
 def test_a_file_of_another_kind_given_alone_is_an_error() -> None:
     assert problems_of("title: a", "e.txt") == [
-        "e.txt:1: not an event file: expected .yaml, .yml, .json, .csv, .mw"
+        "e.txt:1: not an event file: expected .yaml, .yml, .json, .csv, .mw, .parquet"
     ]
 
 

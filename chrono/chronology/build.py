@@ -7,7 +7,7 @@ problem of every event, and the timeline's warnings are set once, here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -15,13 +15,14 @@ from chrono.chronology.order import order_and_ranks
 from chrono.chronology.placed import Bounds, Placed
 from chrono.chronology.reading import (
     EventReading,
+    Findings,
     check_references,
     read_dates,
     read_fields,
     reading_order,
     unique_ids,
 )
-from chrono.chronology.solve import Solution, link, solve
+from chrono.chronology.solve import Links, Solution, Solved, link, solve
 from chrono.chronology.timeline import Timeline
 from chrono.days import Day
 from chrono.errors import ChronologyError, Problem
@@ -60,6 +61,36 @@ def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysi
     it) and the rest are still linked and propagated, so that a contradiction among
     them is reported in the same run as a bad date elsewhere.
     """
+    stages = read_and_solve(events)
+    problems = [*earlier, *stages.found.problems, *stages.solved.problems]
+    solution = stages.solved.solution
+    if solution is None or stages.found.bad or any(p.severity == "error" for p in problems):
+        return Analysis(None, problems)
+    timeline = place(
+        events, stages.readings, solution, stages.links.relations, stages.ids, problems
+    )
+    return Analysis(timeline, list(timeline.warnings))
+
+
+class Stages(NamedTuple):
+    """What the reading and solving stages made of some events, and what they found.
+
+    ``owners`` names the event of each of ``found``'s date-reading problems, and
+    ``reading`` is the order the dates were read in: :mod:`.distributed` needs them to
+    put the problems of events solved apart in the order one run gives them.
+    """
+
+    ids: Mapping[str, int]  # id -> event number
+    found: Findings
+    readings: tuple[EventReading, ...]
+    links: Links
+    solved: Solved
+    reading: tuple[int, ...]
+    owners: tuple[int, ...]
+
+
+def read_and_solve(events: Sequence[Event]) -> Stages:
+    """Every date read, every constraint linked and the network propagated."""
     index, found = unique_ids(events)
     fields, more = read_fields(events)
     found += more
@@ -67,23 +98,33 @@ def analyse(events: Sequence[Event], earlier: Sequence[Problem] = ()) -> Analysi
     found += more
     order, more = reading_order(events, named, index)
     found += more
-    readings, more = read_dates(fields, order, index, found.bad)
+    owners: list[int] = []
+    readings, more = read_dates(fields, order, index, found.bad, owners)
     found += more
-    del fields, named, order  # the readings hold what is needed; let the rest go
+    del fields, named  # the readings hold what is needed; let the rest go
     links = link(events, readings, index, found.bad)
     solved = solve(events, readings, links.constraints)
-    problems = [*earlier, *found.problems, *solved.problems]
-    if solved.solution is None or found.bad or any(p.severity == "error" for p in problems):
-        return Analysis(None, problems)
-    placed, notes = _place(events, readings, solved.solution, links.relations)
-    problems.extend(notes)
+    return Stages(index, found, readings, links, solved, order, tuple(owners))
+
+
+def place(
+    events: Sequence[Event],
+    readings: Sequence[EventReading],
+    solution: Solution,
+    relations: tuple[tuple[str, str, str], ...],
+    index: Mapping[str, int],
+    earlier: Sequence[Problem],
+) -> Timeline:
+    """The timeline of propagated events in display order, with their ranks; its warnings
+    are ``earlier``, then those the windows and the order call for."""
+    placed, notes = _place(events, readings, solution, relations)
     bounds = Bounds(
-        tuple(solved.solution.lower),
-        tuple(solved.solution.upper),
-        solved.solution.outgoing,
+        tuple(solution.lower),
+        tuple(solution.upper),
+        solution.outgoing,
         MappingProxyType(dict(index)),
     )
-    return Analysis(Timeline(placed, links.relations, tuple(problems), bounds), problems)
+    return Timeline(placed, relations, (*earlier, *notes), bounds)
 
 
 def _place(

@@ -29,10 +29,28 @@ class FolderReading(NamedTuple):
         return sum(p.severity == "error" for p in self.problems) + (self.refusal is not None)
 
 
-def read_folder(path: str | Path) -> FolderReading:
-    """Every event under ``path`` read, linked, propagated and ordered, or why not."""
+def read_folder(
+    path: str | Path,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> FolderReading:
+    """Every event under ``path`` read, linked, propagated and ordered, or why not.
+
+    ``engine`` ``dask`` (or a ``scheduler`` address) solves the chronology's
+    components on a Dask cluster (:mod:`chrono.chronology.distributed`): the same
+    timeline and problems as one process.
+    """
     events, loaded = read_events(path)
     if not events and not any(p.severity == "error" for p in loaded):
         return FolderReading(None, list(loaded), 0, no_events_reason(Path(path)))
-    timeline, problems = analyse(events, loaded)
+    if engine == "local" and scheduler is None:
+        timeline, problems = analyse(events, loaded)
+    else:
+        from chrono.chronology.distributed import analyse_on
+
+        timeline, problems = analyse_on(
+            events, loaded, engine=engine, scheduler=scheduler, workers=workers
+        )
     return FolderReading(timeline, problems, len(events), None)

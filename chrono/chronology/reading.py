@@ -235,12 +235,17 @@ class Readings(NamedTuple):
 
 
 def read_dates(
-    fields: Sequence[Fields], order: Sequence[int], index: Mapping[str, int], bad: frozenset[int]
+    fields: Sequence[Fields],
+    order: Sequence[int],
+    index: Mapping[str, int],
+    bad: frozenset[int],
+    owners: list[int] | None = None,
 ) -> Readings:
     """Each event's own interval and its links, read in reference order.
 
     An event naming one set aside is set aside too (that event's error says why);
-    the warnings of every date read are reported here, once.
+    the warnings of every date read are reported here, once. ``owners``, when given,
+    gets the event of each problem, in step with them.
     """
     readings = [EventReading()] * len(fields)
     problems: list[Problem] = []
@@ -258,6 +263,8 @@ def read_dates(
             continue
         reading, found = _read_event(fields[i], own_of)
         problems.extend(found)
+        if owners is not None:
+            owners.extend([i] * len(found))
         if any(p.severity == "error" for p in found):
             aside.add(i)
         elif reading.links or reading.own is None:

@@ -160,3 +160,6 @@ class _Sheet:
 
     def _error(self, line: int, message: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.file, line, message, severity))
+
+
+Sheet = _Sheet  # a Parquet table's columns are read as this header's (parquet_file.py)

@@ -26,11 +26,12 @@ from chrono.events.fields import Checker, Draft, slug
 from chrono.events.json_file import read_json
 from chrono.events.limits import MAX_FILE_BYTES, SURROGATE, quoted, whole_text
 from chrono.events.markwhen_file import read_markwhen
+from chrono.events.parquet_file import read_parquet
 from chrono.events.records import Document, documents
 from chrono.events.timelinejs_file import is_timelinejs, timelinejs_documents
 from chrono.events.yaml_file import read_yaml
 
-SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".mw")
+SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".mw", ".parquet")
 _MB = 1024 * 1024
 
 
@@ -70,6 +71,11 @@ def load_folder(path: str | os.PathLike[str]) -> tuple[list[Event], list[Problem
     with _no_collection():
         for file in files:
             name = file.as_posix()
+            if file.suffix.lower() == ".parquet":  # a binary table, read row by row
+                rows, found_problems = read_parquet(file, name)
+                read.append((name, [Document({}, rows)]))
+                problems.extend(found_problems)
+                continue
             text, problem = _read(file, name)
             found, found_problems = _documents(text, name) if problem is None else ([], [problem])
             read.append((name, found))

@@ -23,7 +23,9 @@ from chrono.export.layout import LAYOUTS
 if TYPE_CHECKING:
     from chrono.chronology import Timeline
 
-FORMATS = ("html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics")
+FORMATS = (
+    "html", "json", "csv", "png", "svg", "pdf", "timelinejs", "vis", "markwhen", "ics", "parquet",
+)  # fmt: skip
 IMAGES = ("png", "svg", "pdf")
 DEFAULT_FORMATS = ("html", "json", "csv")
 WIDTHS = (300, 10_000)  # the image widths, in pixels, that chrono draws
@@ -121,6 +123,10 @@ def render(
         from chrono.export.timeline_csv import timeline_csv
 
         out["timeline.csv"] = timeline_csv(timeline)
+    if "parquet" in formats:
+        from chrono.export.timeline_parquet import timeline_parquet
+
+        out["timeline.parquet"] = timeline_parquet(timeline)
     for name in ("timelinejs", "vis", "markwhen", "ics"):  # other tools' formats
         if name in formats:
             from chrono.export.interop import FILES, render_interop

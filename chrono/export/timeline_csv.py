@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from chrono.chronology import Timeline
+from chrono.chronology import Placed, Timeline
 from chrono.edtf_format import edtf
 from chrono.serialize import day_text
 
@@ -48,32 +48,37 @@ def timeline_csv(timeline: Timeline) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for p in timeline.events:
-        e = p.event
-        said = edtf(p.start, p.end)
-        row = {
-            "position": p.position,
-            "id": e.id,
-            "title": e.title,
-            "lane": e.lane or "",
-            "date": p.date_text,
-            "start_earliest": day_text(p.start.earliest) or "",
-            "start_latest": day_text(p.start.latest) or "",
-            "end_earliest": day_text(p.end.earliest) or "",
-            "end_latest": day_text(p.end.latest) or "",
-            "earliest": day_text(p.earliest) or "",
-            "latest": day_text(p.latest) or "",
-            "rank_min": p.rank[0],
-            "rank_max": p.rank[1],
-            "precision": p.own.precision if p.own is not None else "",
-            "source": e.source or "",
-            "url": e.url or "",
-            "tags": "; ".join(e.tags),
-            "description": e.description or "",
-            "file": e.file,
-            "line": e.line,
-            "edtf": said.text,
-            "edtf_exact": "true" if said.exact else "false",
-        }
+        row = row_of(p)
         # By the header's names, so that a cell can only land in its own column.
         writer.writerow(neutralise(str(row[c])) if c in _TEXT else row[c] for c in COLUMNS)
     return buffer.getvalue().encode("utf-8")
+
+
+def row_of(p: Placed) -> dict[str, str | int]:
+    """One event's cells by column (timeline.parquet has the same)."""
+    e = p.event
+    said = edtf(p.start, p.end)
+    return {
+        "position": p.position,
+        "id": e.id,
+        "title": e.title,
+        "lane": e.lane or "",
+        "date": p.date_text,
+        "start_earliest": day_text(p.start.earliest) or "",
+        "start_latest": day_text(p.start.latest) or "",
+        "end_earliest": day_text(p.end.earliest) or "",
+        "end_latest": day_text(p.end.latest) or "",
+        "earliest": day_text(p.earliest) or "",
+        "latest": day_text(p.latest) or "",
+        "rank_min": p.rank[0],
+        "rank_max": p.rank[1],
+        "precision": p.own.precision if p.own is not None else "",
+        "source": e.source or "",
+        "url": e.url or "",
+        "tags": "; ".join(e.tags),
+        "description": e.description or "",
+        "file": e.file,
+        "line": e.line,
+        "edtf": said.text,
+        "edtf_exact": "true" if said.exact else "false",
+    }
