@@ -16,7 +16,11 @@ class Unit(NamedTuple):
     """One calendar unit, possibly missing its year, with its parts and qualifiers.
 
     ``kind`` is one of: day, month, year, season, quarter, half, week, decade,
-    century, weekday, weekend, yearend, today, relative, ago, recent, fixed.
+    century, weekday, weekend, yearend, today, relative, ago, recent, fixed; and
+    holiday (``name`` says which), fiscal (a fiscal year, or its quarter ``number``),
+    monthweek (week ``number`` of a month, 5 the last) and turn (of a century).
+    A month, quarter or half with ``unit="year"`` and a ``shift`` names the year
+    relatively: ``June last year``, ``next year's first quarter``.
     """
 
     kind: str
@@ -35,6 +39,7 @@ class Unit(NamedTuple):
     widen: int = 0  # steps of widening from circa, about, ...
     fixed: Interval | None = None  # an EDTF date, already an interval
     ref: str | None = None  # the id of an event named as @id
+    name: str | None = None  # the holiday of a holiday unit
 
     @property
     def needs_year(self) -> bool:
