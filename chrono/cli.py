@@ -37,6 +37,13 @@ _REFERENCE = typer.Option(
     metavar="YYYY-MM-DD",
     help="The document's date, for 'May 12', 'last year', 'Monday'.",
 )
+_FISCAL = typer.Option(
+    "--fiscal-year-start",
+    metavar="MONTH",
+    min=1,
+    max=12,
+    help="The month (1-12) fiscal years start in, for FY2023 [default: 10, October].",
+)
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -58,6 +65,7 @@ def parse(
         bool,
         typer.Option("--edtf", help="Print the EDTF of each window (with --json: an edtf field)."),
     ] = False,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Explain what date expressions mean.
 
@@ -69,11 +77,11 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf))
+        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf, fiscal_year_start))
     failed = False
     for text in texts:
         try:
-            interval = parse_text(text, ref, dayfirst=dayfirst)
+            interval = parse_text(text, ref, dayfirst=dayfirst, fiscal_year_start=fiscal_year_start)
         except ParseError as err:
             failed = True
             if as_json:
@@ -107,7 +115,12 @@ def _edtf_fields(interval: object) -> dict[str, object]:
     return {"edtf": said.text, "edtf_exact": said.exact}
 
 
-def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
+def _parse_lines(
+    reference: object,
+    dayfirst: bool | None,
+    as_edtf: bool = False,
+    fiscal_year_start: int | None = None,
+) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.days import Day
     from chrono.parse import parse as parse_text
@@ -124,7 +137,7 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
             print(f"error: {undecodable}", file=sys.stderr)
             continue
         try:
-            interval = parse_text(text, ref, dayfirst=dayfirst)
+            interval = parse_text(text, ref, dayfirst=dayfirst, fiscal_year_start=fiscal_year_start)
             out = interval_dict(interval, text)
             if as_edtf:
                 out.update(_edtf_fields(interval))
@@ -182,14 +195,19 @@ _DIRECTORY = typer.Argument(help="Folder of event files (YAML, JSON, CSV, markwh
 
 
 @app.command()
-def check(directory: Annotated[Path, _DIRECTORY] = Path("events")) -> None:
+def check(
+    directory: Annotated[Path, _DIRECTORY] = Path("events"),
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
+) -> None:
     """Report every error and warning in every event file, in one run.
 
     Example: chrono check events/
     """
     from chrono.chronology.folder import read_folder
+    from chrono.resolve import fiscal_year_starting
 
-    reading = read_folder(directory)
+    with fiscal_year_starting(_fiscal_setting(directory, fiscal_year_start)):
+        reading = read_folder(directory)
     _print_problems(reading.problems)
     if reading.refusal is not None:
         print(f"error: {shown(reading.refusal)}", file=sys.stderr)
@@ -353,6 +371,7 @@ def build(
     width: Annotated[
         int | None, typer.Option("--width", help="Width of PNG, SVG and PDF images in pixels.")
     ] = None,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -387,6 +406,16 @@ def build(
         "relations": relations,
         "width": width,
     }
+    from chrono.resolve import fiscal_year_starting
+
+    fiscal = fiscal_year_start if fiscal_year_start is not None else settings.fiscal_year_start
+    with fiscal_year_starting(fiscal):
+        _build(directory, target, wanted, options, watch)
+
+
+def _build(
+    directory: Path, target: Path, wanted: list[str], options: dict[str, Any], watch: bool
+) -> None:
     if watch:
         _watch_and_build(directory, target, wanted, options)
         return
@@ -504,6 +533,7 @@ def extract(
     date_field: Annotated[
         str | None, typer.Option("--date-field", help="JSON Lines: each document's date.")
     ] = None,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Find the dates in a text and draft the events of its dated sentences.
 
@@ -526,7 +556,10 @@ def extract(
     from chrono.text_input import read_document
 
     text = read_document(file)  # at most MAX_TEXT_BYTES, decoded with the line of a bad byte
-    extraction = find_dates(text, reference)
+    from chrono.resolve import fiscal_year_starting
+
+    with fiscal_year_starting(fiscal_year_start):
+        extraction = find_dates(text, reference)
     if output == "json":
         sys.stdout.write(as_json(extraction))
     else:
@@ -537,6 +570,15 @@ def extract(
         print(f"warning: {where}: {m.text!r}: {shown(m.error)}", file=sys.stderr)
     if reference is None and any("reference date" in (m.error or "") for m in failed):
         print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
+
+
+def _fiscal_setting(directory: Path, given: int | None) -> int | None:
+    """``--fiscal-year-start`` if given, else the project's ``fiscal_year_start`` setting."""
+    if given is not None:
+        return given
+    from chrono.config import find_settings
+
+    return find_settings(directory).fiscal_year_start
 
 
 def _relative(path: Path) -> str:

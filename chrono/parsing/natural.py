@@ -826,7 +826,10 @@ class Parser:
         return tok is not None and tok.kind == "num" and len(tok.value) >= 3
 
     def fiscal(self, start: int) -> Unit:
-        """``FY2023``, ``FY 2023``, ``FY22``, ``FY2022-23``, ``fiscal (year) 2023``, ``fiscal Q3 2023``."""
+        """``FY2023``, ``FY 2023``, ``FY22``, ``FY2022-23``, ``fiscal Q3 2023``.
+
+        A two-digit year is placed by resolve, against the reference date.
+        """
         self.i += 1
         if self.word(-1) == "fiscal":
             self.take_words("year")
@@ -989,7 +992,8 @@ class Parser:
     def month_with_year_word(self, start: int, month: int) -> Unit | None:
         """``January this year``, ``June last year``, ``March next year``."""
         shift = _SHIFT_WORDS.get(self.word() or "")
-        if shift is None or self.word(1) != "year" or self.peek(2) is not None and self.peek(2).kind == "poss":  # type: ignore[union-attr]
+        after = self.peek(2)
+        if shift is None or self.word(1) != "year" or (after is not None and after.kind == "poss"):
             return None
         self.i += 2
         return Unit("month", start, self.last_end(), month=month, shift=shift, unit="year")
@@ -1007,7 +1011,7 @@ class Parser:
         return Unit(noun, tok.start, self.last_end(), year=int(tok.value), number=number)
 
     def joined_part(self, first: str) -> str | None:
-        """``mid-to-late``, ``early-to-mid``: two thirds of one unit, from the first to the second."""
+        """``mid-to-late``, ``early-to-mid``: two thirds of one unit, the first to the second."""
         h = 1 if self.punct() == "-" else 0
         if first not in ("early", "mid", "late") or self.word(h) != "to":
             return None
