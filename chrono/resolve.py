@@ -766,6 +766,10 @@ def _holiday(ctx: _Context, unit: Unit) -> Base:
             for y in _years_around(ctx, unit)
         ]
         title, precision, kind = "the Christmas holidays", "week", "days"
+    elif name == "easter week":  # the ISO week that ends on Easter Sunday, as TimeML has it
+        sundays = [holiday("easter", y) for y in _years_around(ctx, unit)]
+        windows = [Window(d.plus(-6), d) for d in sundays]
+        title, precision, kind = "Easter week", "week", "week"
     else:
         days = [holiday(name, y) for y in _years_around(ctx, unit)]
         windows = [Window(d, d) for d in days]

@@ -192,7 +192,8 @@ TENS = {
 DAY_ORDINALS = {**ORDINALS, "thirtieth": 30}
 
 # Holidays by their words (tokens; 's is the possessive token), longest first where one
-# begins another. The names are keys of chrono.holidays.RULES, or "christmas holidays".
+# begins another. The names are keys of chrono.holidays.RULES, or periods of several
+# days that resolve knows (the Christmas holidays, Easter week).
 HOLIDAY_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("christmas", "holidays"), "christmas holidays"),
     (("christmas", "holiday"), "christmas holidays"),
@@ -211,6 +212,7 @@ HOLIDAY_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("bastille", "day"), "bastille day"),
     (("independence", "day"), "independence day"),
     (("fourth", "of", "july"), "independence day"),
+    (("easter", "week"), "easter week"),
     (("easter", "sunday"), "easter"),
     (("easter", "day"), "easter"),
     (("easter", "monday"), "easter monday"),
