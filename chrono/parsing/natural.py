@@ -796,7 +796,7 @@ class Parser:
             self.i = at
             return None
         if word == "last" and self.week_of_month(1):
-            return self.month_week(start, 5, 1)
+            return self.month_week(start, 0, 1)
         ordinal = self.spelled_ordinal(0)
         if ordinal is not None:
             found = self.after_ordinal_word(start, *ordinal)
@@ -909,8 +909,8 @@ class Parser:
         return self.word(k) == "week" and self.word(k + 1) == "of" and bool(self.month_word(k + 2))
 
     def month_week(self, start: int, n: int, used: int) -> Unit:
-        """``the first week of May 2020``: week ``n`` (5 for the last) of a month."""
-        if not 1 <= n <= 5:
+        """``the first week of May 2020``: week ``n`` (0 for the last) of a month."""
+        if not 0 <= n <= 4:
             raise self.fail("the first to the fourth or the last week of a month", start)
         self.i += used + 2
         month = self.month_word() or 1
@@ -920,7 +920,7 @@ class Parser:
         found = self.after_month(start, month)
         if found.kind != "month":
             raise self.fail("a month and its year after 'week of'", start)
-        return found._replace(kind="monthweek", number=n)
+        return found._replace(kind="monthweek", number=n or 5)  # 5: the last
 
     def after_ordinal_word(self, start: int, n: int, used: int) -> Unit | None:
         """After a spelled ordinal: a day (the twelfth of May), a week of a month, a quarter."""
