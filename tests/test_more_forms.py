@@ -463,3 +463,68 @@ def test_spelled_years_round_trip(year: int, style: int) -> None:
     interval = chrono.parse(words)
     assert interval.precision == "year", words
     assert interval.earliest is not None and interval.earliest.ymd == (year, 1, 1), words
+
+
+# fiscal_year_start in event files and in the project's settings ------------------------
+
+
+def _timeline_days(out: Path) -> dict[str, tuple[str, str]]:
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    return {e["title"]: (e["earliest"], e["latest"]) for e in data["events"]}
+
+
+def test_fiscal_year_start_in_an_event_file(tmp_path: Path) -> None:
+    events = tmp_path / "events"
+    events.mkdir()
+    (events / "april.yaml").write_text(
+        "fiscal_year_start: April\nevents:\n  - title: British budget\n    date: FY2023\n",
+        encoding="utf-8",
+    )
+    (events / "plain.yaml").write_text(
+        "events:\n  - title: US budget\n    date: FY2023\n", encoding="utf-8"
+    )
+    result = _cli("build", str(events), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    days = _timeline_days(tmp_path / "out")
+    assert days["British budget"] == ("2022-04-01", "2023-03-31")
+    assert days["US budget"] == ("2022-10-01", "2023-09-30")
+
+
+def test_fiscal_year_start_from_tool_chrono_and_the_flag(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.chrono]\nfiscal_year_start = 7\n", encoding="utf-8"
+    )
+    events = tmp_path / "events"
+    events.mkdir()
+    (events / "a.yaml").write_text("events:\n  - title: Budget\n    date: FY2023\n", "utf-8")
+    out = tmp_path / "out"
+    assert _cli("build", str(events), "--out", str(out), "--format", "json").returncode == 0
+    assert _timeline_days(out)["Budget"] == ("2022-07-01", "2023-06-30")
+    flagged = _cli(
+        "build", str(events), "--out", str(out), "--format", "json", "--fiscal-year-start", "1"
+    )
+    assert flagged.returncode == 0, flagged.stderr
+    assert _timeline_days(out)["Budget"] == ("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize("value", ["13", "0", '"Jnue"', "true"])
+def test_a_bad_fiscal_year_start_setting_says_so(tmp_path: Path, value: str) -> None:
+    (tmp_path / "chrono.toml").write_text(f"fiscal_year_start = {value}\n", encoding="utf-8")
+    events = tmp_path / "events"
+    events.mkdir()
+    (events / "a.yaml").write_text("events:\n  - title: Budget\n    date: FY2023\n", "utf-8")
+    result = _cli("check", str(events))
+    assert result.returncode != 0
+    assert "fiscal_year_start must be a month number from 1 to 12" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_fiscal_year_start_in_an_event_file_is_an_error_at_its_line(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "fiscal_year_start: 13\nevents:\n  - title: Budget\n    date: FY2023\n", "utf-8"
+    )
+    result = _cli("check", str(tmp_path))
+    assert result.returncode != 0
+    assert "a.yaml:1" in result.stderr and "fiscal_year_start must be a month" in result.stderr
