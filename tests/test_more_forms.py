@@ -311,6 +311,7 @@ def test_findable_in_prose(sentence: str, words: str, earliest: str, latest: str
         "The good news came late.",
         "It was a new day for the firm.",
         "They elected a new board on a fiscal basis.",
+        "A year 300 people died.",
     ],
 )
 def test_no_false_dates_in_prose(sentence: str) -> None:
@@ -326,6 +327,8 @@ def test_no_false_dates_in_prose(sentence: str) -> None:
         ("Jnue 1969", 0, "did you mean June?"),
         ("18 Mya 1969", 3, "did you mean May?"),
         ("Labor 2020", 0, "a holiday, such as Christmas or Easter"),
+        ("Chrsitmas 2019", 0, "did you mean Christmas?"),
+        ("in Thanksgivng 2020", 3, "did you mean Thanksgiving?"),
         ("FY banana", 0, "a fiscal year such as FY2023"),
         ("fiscal", 0, "a fiscal year such as FY2023"),
         ("the turn of the party", 16, "after 'the turn of'"),

@@ -323,9 +323,11 @@ def _plausible_spelled_year(unit: Unit, tokens: list[Token], i: int, j: int, tex
     as a year unless a quantity follows; a round number (two thousand, two thousand
     and eight) only after ``the year`` or ``in``, with no noun after it.
     """
+    inside = [k for k in range(i, j) if unit.start <= tokens[k].start < unit.end]
+    if any(tokens[k].kind == "num" for k in inside):  # the year 1996: as any number
+        return _plausible_year(unit, tokens, i, j, text)
     if unit.year is None or text[unit.start : unit.start + 4].lower() == "year":
         return True  # the year two thousand
-    inside = [k for k in range(i, j) if unit.start <= tokens[k].start < unit.end]
     last = inside[-1] if inside else i
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     noun_after = after is not None and after.kind == "word"
