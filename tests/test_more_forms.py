@@ -312,6 +312,8 @@ def test_findable_in_prose(sentence: str, words: str, earliest: str, latest: str
         "It was a new day for the firm.",
         "They elected a new board on a fiscal basis.",
         "A year 300 people died.",
+        "They counted two thousand on the road.",
+        "In two thousand cases the court agreed.",
     ],
 )
 def test_no_false_dates_in_prose(sentence: str) -> None:
