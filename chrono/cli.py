@@ -37,6 +37,13 @@ _REFERENCE = typer.Option(
     metavar="YYYY-MM-DD",
     help="The document's date, for 'May 12', 'last year', 'Monday'.",
 )
+_FISCAL = typer.Option(
+    "--fiscal-year-start",
+    metavar="MONTH",
+    min=1,
+    max=12,
+    help="The month (1-12) fiscal years start in, for FY2023 [default: 10, October].",
+)
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -58,6 +65,7 @@ def parse(
         bool,
         typer.Option("--edtf", help="Print the EDTF of each window (with --json: an edtf field)."),
     ] = False,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Explain what date expressions mean.
 
@@ -69,11 +77,11 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf))
+        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf, fiscal_year_start))
     failed = False
     for text in texts:
         try:
-            interval = parse_text(text, ref, dayfirst=dayfirst)
+            interval = parse_text(text, ref, dayfirst=dayfirst, fiscal_year_start=fiscal_year_start)
         except ParseError as err:
             failed = True
             if as_json:
@@ -107,7 +115,12 @@ def _edtf_fields(interval: object) -> dict[str, object]:
     return {"edtf": said.text, "edtf_exact": said.exact}
 
 
-def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
+def _parse_lines(
+    reference: object,
+    dayfirst: bool | None,
+    as_edtf: bool = False,
+    fiscal_year_start: int | None = None,
+) -> int:
     """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
     from chrono.days import Day
     from chrono.parse import parse as parse_text
@@ -124,7 +137,7 @@ def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False
             print(f"error: {undecodable}", file=sys.stderr)
             continue
         try:
-            interval = parse_text(text, ref, dayfirst=dayfirst)
+            interval = parse_text(text, ref, dayfirst=dayfirst, fiscal_year_start=fiscal_year_start)
             out = interval_dict(interval, text)
             if as_edtf:
                 out.update(_edtf_fields(interval))
@@ -196,14 +209,17 @@ def check(
     engine: Annotated[str, _ENGINE] = "local",
     scheduler: Annotated[str | None, _SCHEDULER] = None,
     workers: Annotated[int | None, _WORKERS] = None,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Report every error and warning in every event file, in one run.
 
     Example: chrono check events/
     """
     from chrono.chronology.folder import read_folder
+    from chrono.resolve import fiscal_year_starting
 
-    reading = read_folder(directory, engine=engine, scheduler=scheduler, workers=workers)
+    with fiscal_year_starting(_fiscal_setting(directory, fiscal_year_start)):
+        reading = read_folder(directory, engine=engine, scheduler=scheduler, workers=workers)
     _print_problems(reading.problems)
     if reading.refusal is not None:
         print(f"error: {shown(reading.refusal)}", file=sys.stderr)
@@ -374,6 +390,7 @@ def build(
     engine: Annotated[str, _ENGINE] = "local",
     scheduler: Annotated[str | None, _SCHEDULER] = None,
     workers: Annotated[int | None, _WORKERS] = None,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Build the timeline of a folder of event files into --out.
 
@@ -408,14 +425,30 @@ def build(
         "relations": relations if relations is not None else config.get("relations", False),
         "width": width if width is not None else config.get("width"),
     }
+    from chrono.resolve import fiscal_year_starting
+
+    fiscal = fiscal_year_start if fiscal_year_start is not None else settings.fiscal_year_start
+    cluster = {"engine": engine, "scheduler": scheduler, "workers": workers}
+    with fiscal_year_starting(fiscal):
+        _build(directory, target, wanted, options, watch, cluster)
+
+
+def _build(
+    directory: Path,
+    target: Path,
+    wanted: list[str],
+    options: dict[str, Any],
+    watch: bool,
+    cluster: dict[str, Any],
+) -> None:
     if watch:
         _watch_and_build(directory, target, wanted, options)
         return
     with _steps(directory) as step:
         step("reading events")
-        cluster = {"engine": engine, "scheduler": scheduler, "workers": workers}
         timeline = _timeline(directory, "; nothing was written", **cluster)
-        if engine != "local" or scheduler is not None:  # at this scale: Parquet, not JSON
+        if cluster["engine"] != "local" or cluster["scheduler"] is not None:
+            # at this scale: Parquet, not JSON
             from chrono.export.timeline_parquet import at_scale
 
             wanted = at_scale(timeline, wanted)
@@ -543,6 +576,7 @@ def extract(
     date_field: Annotated[
         str | None, typer.Option("--date-field", help="JSON Lines: each document's date.")
     ] = None,
+    fiscal_year_start: Annotated[int | None, _FISCAL] = None,
 ) -> None:
     """Find the dates in a text and draft the events of its dated sentences.
 
@@ -565,7 +599,10 @@ def extract(
     from chrono.text_input import read_document
 
     text = read_document(file)  # at most MAX_TEXT_BYTES, decoded with the line of a bad byte
-    extraction = find_dates(text, reference)
+    from chrono.resolve import fiscal_year_starting
+
+    with fiscal_year_starting(fiscal_year_start):
+        extraction = find_dates(text, reference)
     if extraction.reference_from is not None:  # --reference auto: say which date it took
         print(f"{shown(file)}: {shown(extraction.reference_from.describe())}", file=sys.stderr)
     if output == "json":
@@ -578,6 +615,15 @@ def extract(
         print(f"warning: {where}: {m.text!r}: {shown(m.error)}", file=sys.stderr)
     if reference is None and any("reference date" in (m.error or "") for m in failed):
         print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
+
+
+def _fiscal_setting(directory: Path, given: int | None) -> int | None:
+    """``--fiscal-year-start`` if given, else the project's ``fiscal_year_start`` setting."""
+    if given is not None:
+        return given
+    from chrono.config import find_settings
+
+    return find_settings(directory).fiscal_year_start
 
 
 def _relative(path: Path) -> str:

@@ -9,6 +9,8 @@ never those of the project it happens to be run from.
 In ``pyproject.toml`` the build's defaults are ``[tool.chrono.build]``; in
 ``chrono.toml`` (which wins over a ``pyproject.toml`` beside it) the same keys
 are ``[build]``. A relative ``out`` is relative to the settings file's folder.
+``fiscal_year_start`` (a month, 1-12) sits in ``[tool.chrono]`` itself, or at the
+top of ``chrono.toml``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ BUILD = {
     "width": int,
 }
 TABLES = {"build": BUILD}  # the tables under [tool.chrono] and what each may hold
+TOP = {"fiscal_year_start": int}  # settings of [tool.chrono] itself, outside any table
 PLOTLYJS = ("cdn", "inline", "directory")  # as chrono.export.render takes them
 _TYPES = {str: "text", bool: "true or false", int: "a whole number"}
 
@@ -50,6 +53,7 @@ class Settings:
 
     path: Path | None = None
     build: dict[str, Any] = attrs.field(factory=dict)
+    fiscal_year_start: int | None = None  # the month fiscal years start in (dates.md)
 
 
 def find_settings(folder: str | os.PathLike[str]) -> Settings:
@@ -96,16 +100,23 @@ def _settings(path: Path, table: object, prefix: str) -> Settings:
     if not isinstance(table, dict):
         raise SettingsError(f"{path}: {name} must be a table")
     for key, value in table.items():
+        if key in TOP:
+            continue
         if key not in TABLES:
             what = "table" if isinstance(value, dict) else "setting"
-            raise SettingsError(f"{path}: {name} {_unknown(what, key, TABLES)}")
+            raise SettingsError(f"{path}: {name} {_unknown(what, key, {**TABLES, **TOP})}")
         if not isinstance(value, dict):
             raise SettingsError(f"{path}: {_section(prefix, key)} must be a table")
     build = dict(table.get("build", {}))
     _check(path, _section(prefix, "build"), build, BUILD)
     if "out" in build:
         build["out"] = str(path.parent / build["out"])
-    return Settings(path, build)
+    fiscal = table.get("fiscal_year_start")
+    if fiscal is not None and (isinstance(fiscal, bool) or fiscal not in range(1, 13)):
+        raise SettingsError(
+            f"{path}: {name} fiscal_year_start must be a month number from 1 to 12, not {fiscal!r}"
+        )
+    return Settings(path, build, fiscal)
 
 
 def _section(prefix: str, key: str) -> str:

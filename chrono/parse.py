@@ -11,7 +11,13 @@ from chrono.model import Interval, Window
 from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf
 from chrono.parsing.natural import Parser
 from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS
-from chrono.resolve import has_month_day, month_day_nearest, month_day_rule, resolve
+from chrono.resolve import (
+    check_fiscal_start,
+    has_month_day,
+    month_day_nearest,
+    month_day_rule,
+    resolve,
+)
 from chrono.units import month_window, year_window
 
 MAX_LENGTH = 1000  # longer text is no date expression; refusing it bounds the work
@@ -44,6 +50,7 @@ def parse(
     *,
     dayfirst: bool | None = None,
     direction: str | None = None,
+    fiscal_year_start: int | None = None,
     focus: Interval | None = None,
 ) -> Interval:
     """Read ``text`` into an :class:`Interval`, or raise :class:`ParseError`.
@@ -51,6 +58,8 @@ def parse(
     ``reference`` is the document's date, for expressions such as ``May 12``;
     ``dayfirst`` settles numeric dates such as ``03/04/2021``; ``direction``
     (``past`` or ``future``) is the tense of the statement, for extraction;
+    ``fiscal_year_start`` the month (1-12) a fiscal year starts in (October
+    unless set here or by :func:`chrono.resolve.fiscal_year_starting`);
     ``focus`` is the date that ``a year earlier`` or ``that month`` points back
     at (the reference day when None).
     """
@@ -59,13 +68,18 @@ def parse(
     if len(text) > MAX_LENGTH:
         raise ParseError(text, MAX_LENGTH, f"a date expression of at most {MAX_LENGTH} characters")
     ref = to_day(reference)
+    if fiscal_year_start is not None:
+        try:
+            check_fiscal_start(fiscal_year_start)
+        except ValueError as err:
+            raise ParseError(text, 0, str(err)) from None
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     body = text[start:end]
     quick = _fast(body, ref, direction)
     if quick is not None:
         return quick
-    interval = _parse(text, start, end, ref, dayfirst, direction, focus)
+    interval = _parse(text, start, end, ref, dayfirst, direction, fiscal_year_start, focus)
     for day in (interval.earliest, interval.latest):
         if day is not None and abs(day.ordinal) > MAX_DAYS:
             raise ParseError(
@@ -81,6 +95,7 @@ def _parse(
     ref: Day | None,
     dayfirst: bool | None,
     direction: str | None,
+    fiscal_year_start: int | None = None,
     focus: Interval | None = None,
 ) -> Interval:
     """The full grammar: EDTF where the text is EDTF's alphabet, English elsewhere."""
@@ -92,10 +107,10 @@ def _parse(
             except ParseError as edtf_error:
                 # 1985-87 and 1999-2001 are news-style year ranges, not broken EDTF
                 try:
-                    return _natural(text, ref, dayfirst, direction, focus)
+                    return _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
                 except ParseError:
                     raise edtf_error from None
-        return _natural(text, ref, dayfirst, direction, focus)
+        return _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
     except ValueError as err:
         if isinstance(err, ParseError):
             raise
@@ -109,10 +124,11 @@ def _natural(
     reference: Day | None,
     dayfirst: bool | None,
     direction: str | None,
+    fiscal_year_start: int | None = None,
     focus: Interval | None = None,
 ) -> Interval:
     expression = Parser(text, dayfirst=dayfirst).expression()
-    return resolve(expression, reference, text, direction, focus)
+    return resolve(expression, reference, text, direction, fiscal_year_start, focus)
 
 
 # The commonest forms in one compiled pattern, read without tokens or nodes. Whatever

@@ -7,7 +7,9 @@ keeps the rules of dates.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from chrono.days import (
@@ -20,6 +22,7 @@ from chrono.days import (
     month_length,
 )
 from chrono.errors import MissingReferenceError, ParseError
+from chrono.holidays import TITLES, holiday
 from chrono.model import PRECISIONS, Interval, Window, coarser, lower, upper
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER
@@ -30,6 +33,7 @@ from chrono.units import (
     decade_window,
     half_window,
     month_window,
+    months_window,
     part_of,
     part_precision,
     quarter_window,
@@ -38,7 +42,36 @@ from chrono.units import (
     week_window,
     widen,
     year_window,
+    years_window,
 )
+
+FISCAL_YEAR_START = 10  # October: the US federal fiscal year (dates.md)
+_FISCAL_START: ContextVar[int] = ContextVar("fiscal_year_start", default=FISCAL_YEAR_START)
+
+
+@contextmanager
+def fiscal_year_starting(month: int | None) -> Iterator[None]:
+    """Within the block, fiscal years start in ``month`` wherever resolve is not told otherwise.
+
+    For callers that reach resolve through code of others (extraction): ``None``
+    leaves the setting as it is.
+    """
+    if month is None:
+        yield
+        return
+    check_fiscal_start(month)
+    token = _FISCAL_START.set(month)
+    try:
+        yield
+    finally:
+        _FISCAL_START.reset(token)
+
+
+def check_fiscal_start(month: object) -> int:
+    """``month`` if it is a month number 1-12; a ValueError that says so otherwise."""
+    if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+        raise ValueError(f"a fiscal year's first month as a number from 1 to 12, not {month!r}")
+    return month
 
 
 class Resolved(NamedTuple):
@@ -74,11 +107,14 @@ def resolve(
     reference: Day | None,
     text: str,
     direction: str | None = None,
+    fiscal_year_start: int | None = None,
     focus: Interval | None = None,
 ) -> Interval:
     """The days of ``expression``; ``focus`` is the date a refer-back phrase points at
     (extract.md), the reference day when None."""
     ctx = _Context(text, reference, direction, focus)
+    if fiscal_year_start is not None:
+        ctx.fiscal_year_start = check_fiscal_start(fiscal_year_start)
     first, second = expression.first, expression.second
     if first.ref is not None or (second is not None and second.ref is not None):
         named = first if first.ref is not None else second
@@ -269,7 +305,7 @@ def _bound(form: str, w: Window) -> Window:
 class _Context:
     """What every handler may need besides the unit: the text, the reference and the tense."""
 
-    __slots__ = ("direction", "focus", "reference", "text")
+    __slots__ = ("direction", "fiscal_year_start", "focus", "reference", "text")
 
     def __init__(
         self,
@@ -282,6 +318,7 @@ class _Context:
         self.reference = reference
         self.direction = direction
         self.focus = focus
+        self.fiscal_year_start = _FISCAL_START.get()
 
     def ref(self, unit: Unit, what: str | None = None) -> Day:
         if self.reference is None:
@@ -319,7 +356,7 @@ class _Context:
             kind = "month-part" if kind in ("month", "month-part") else precision
             if precision == "third" and kind == "month-part":
                 precision = "month-part"
-            rule = f"{_PART_WORDS[part]} {rule}"
+            rule = f"{_part_words(part)} {rule}"
         if unit.widen:
             core = window if core is None else core
             window = widen(window, precision, unit.widen)
@@ -433,6 +470,8 @@ def cycle(windows: list[Window], shift: str | None, ref: Day, direction: str | N
     else the next; last: the one before that; next: the first to begin after.
     """
     began = [w for w in windows if w.earliest is not None and w.earliest <= ref]
+    if shift == "ended":  # this past spring
+        return [w for w in windows if upper(w.latest) < ref.ordinal][-1]
     if shift is None:
         if direction == "future":
             return next(w for w in windows if upper(w.latest) >= ref.ordinal)
@@ -517,6 +556,10 @@ def _month(ctx: _Context, unit: Unit) -> Base:
     if unit.year is not None:
         return Base(month_window(unit.year, month), "month", "month", "a month and year")
     ref = ctx.ref(unit)
+    if unit.unit == "year" and unit.shift is not None:
+        year = ref.year + _YEAR_SHIFTS[unit.shift]
+        rule = f"{MONTH_NAMES[month]} of {unit.shift} year, from the reference date {ref}"
+        return Base(month_window(year, month), "month", "month", rule)
     if unit.shift is not None:
         window = cycle(
             [month_window(y, month) for y in range(ref.year - 2, ref.year + 3)],
@@ -548,6 +591,10 @@ def _periodic(make: Callable[[int, int], Window], name: str) -> Callable[[_Conte
         if unit.year is not None:
             return Base(make(unit.year, index), name, "season", f"a {name} and year")
         ref = ctx.ref(unit)
+        if unit.unit == "year" and unit.shift is not None:
+            year = ref.year + _YEAR_SHIFTS[unit.shift]
+            rule = f"a {name} of {unit.shift} year, from the reference date {ref}"
+            return Base(make(year, index), name, "season", rule)
         windows = [make(y, index) for y in range(ref.year - 2, ref.year + 3)]
         window = cycle(windows, unit.shift, ref, ctx.direction)
         how = unit.shift or "the most recent that has begun by"
@@ -768,6 +815,13 @@ _PART_WORDS = {
 }
 
 
+def _part_words(part: str) -> str:
+    if "-" in part:  # mid-to-late
+        head, tail = part.split("-")
+        return f"{_PART_WORDS[head]} to {_PART_WORDS[tail]}"
+    return _PART_WORDS[part]
+
+
 def _ordinals(window: Window) -> tuple[int, int]:
     assert window.earliest is not None and window.latest is not None
     return window.earliest.ordinal, window.latest.ordinal
@@ -776,3 +830,95 @@ def _ordinals(window: Window) -> tuple[int, int]:
 def _public(precision: str) -> str:
     """A part of a month widens by its own step, but is a third like any other part."""
     return "third" if precision == "month-part" else precision
+
+
+# More forms (dates.md): holidays, fiscal years, weeks of a month, turns of a century ---
+
+_YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
+
+
+def _holiday(ctx: _Context, unit: Unit) -> Base:
+    name = unit.name or "christmas"
+    if name == "christmas holidays":  # December 24 to January 1
+        windows = [
+            Window(Day(days_from_civil(y, 12, 24)), Day(days_from_civil(y + 1, 1, 1)))
+            for y in _years_around(ctx, unit)
+        ]
+        title, precision, kind = "the Christmas holidays", "week", "days"
+    elif name == "easter week":  # the ISO week that ends on Easter Sunday, as TimeML has it
+        sundays = [holiday("easter", y) for y in _years_around(ctx, unit)]
+        windows = [Window(d.plus(-6), d) for d in sundays]
+        title, precision, kind = "Easter week", "week", "week"
+    else:
+        days = [holiday(name, y) for y in _years_around(ctx, unit)]
+        windows = [Window(d, d) for d in days]
+        title, precision, kind = TITLES[name], "day", "day"
+    if unit.year is not None:
+        return Base(windows[0], precision, kind, f"{title} of {unit.year}")
+    ref = ctx.ref(unit)
+    window = windows[pick([_ordinals(w) for w in windows], ref, ctx.direction)]
+    return Base(
+        window,
+        precision,
+        kind,
+        f"{title} without a year: the one "
+        f"{direction_words(ctx.direction, 'nearest to')} the reference date {ref}",
+    )
+
+
+def _years_around(ctx: _Context, unit: Unit) -> list[int]:
+    """The year written, or the three about the reference date."""
+    if unit.year is not None:
+        return [unit.year]
+    ry = ctx.ref(unit).year
+    return [ry - 1, ry, ry + 1]
+
+
+def _fiscal(ctx: _Context, unit: Unit) -> Base:
+    """A fiscal year ends in the year it is named for; it starts in ``fiscal_year_start``."""
+    year = unit.year
+    if year is None:
+        raise ctx.fail(unit, "a fiscal year such as FY2023")
+    if unit.two_digit:  # FY22: the year of that name nearest the reference date
+        ref = ctx.ref(unit)
+        century = ref.year // 100 * 100
+        year = min(
+            (century - 100 + year, century + year, century + 100 + year),
+            key=lambda y: (abs(y - ref.year), y > ref.year),  # ties to the past
+        )
+    start = ctx.fiscal_year_start
+    first_year = year if start == 1 else year - 1
+    name = f"fiscal {year}, from {MONTH_NAMES[start]}"
+    if unit.number is None:
+        return Base(months_window(first_year, start, 12), "year", "year", name)
+    fy, fm = add_months(first_year, start, 3 * (unit.number - 1))
+    window = months_window(fy, fm, 3)
+    return Base(window, "quarter", "season", f"fiscal quarter {unit.number} of {name}")
+
+
+def _monthweek(ctx: _Context, unit: Unit) -> Base:
+    """Week N of a month: days 7N-6 to 7N; the last week is its last seven days."""
+    month = _month(ctx, unit._replace(kind="month"))
+    first, last = month.window.earliest, month.window.latest
+    assert first is not None and last is not None
+    n = unit.number or 1
+    if n >= 5:
+        window, which = Window(last.plus(-6), last), "the last week"
+    else:
+        window, which = Window(first.plus(7 * (n - 1)), first.plus(7 * n - 1)), f"week {n}"
+    return Base(window, "week", "week", f"{which} of {month.rule}")
+
+
+def _turn(ctx: _Context, unit: Unit) -> Base:
+    """Five years each side of a century's boundary; without one, the last before the reference."""
+    boundary = unit.year
+    if boundary is None:
+        ref = ctx.ref(unit, "the turn of the century")
+        boundary = ref.year // 100 * 100
+        how = f"the turn of the century before {ref}"
+    else:
+        how = f"the turn of the century at {boundary}"
+    return Base(years_window(boundary - 5, boundary + 5), "decade", "decade", how)
+
+
+_HANDLERS.update(holiday=_holiday, fiscal=_fiscal, monthweek=_monthweek, turn=_turn)

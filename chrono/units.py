@@ -173,7 +173,14 @@ def _cut(count: int, part: str) -> tuple[int, int]:
 
 
 def part_of(window: Window, kind: str, part: str) -> Window:
-    """``part`` (early, mid, late, half1, ...) of a unit of ``kind`` covering ``window``."""
+    """``part`` (early, mid, late, half1, ...) of a unit of ``kind`` covering ``window``.
+
+    A joined part (``mid-late``, from ``mid-to-late``) runs from the start of its
+    first part to the end of its second.
+    """
+    if "-" in part:
+        head, tail = part.split("-")
+        return Window(part_of(window, kind, head).earliest, part_of(window, kind, tail).latest)
     first, last = window.earliest, window.latest
     assert first is not None and last is not None
     if kind in _BY_MONTHS:
@@ -206,6 +213,7 @@ def part_of(window: Window, kind: str, part: str) -> Window:
 
 
 def part_precision(kind: str, part: str) -> str:
+    part = part.split("-")[0]  # a joined part is as precise as each of its parts
     if part.startswith("half"):
         return "half"
     if part.startswith("quarter"):

@@ -22,7 +22,8 @@ BAD = Path(__file__).parent / "data" / "bad"
 VALID = Path(__file__).parent / "data" / "events" / "valid"
 SUMMARY = re.compile(r"(\d+) events?, (\d+) errors?, (\d+) warnings?")
 FIELDS = (
-    "after, before, contains, date, description, during, end, id, lane, overlaps, "
+    "after, before, contains, date, description, during, end, fiscal_year_start, id, lane, "
+    "overlaps, "
     "quote, reference, source, start, tags, title, url"
 )
 TOO_DEEP = "nested too deeply (more than 100 lists and mappings inside each other)"

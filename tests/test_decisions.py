@@ -175,3 +175,39 @@ def test_overlong_text_is_refused() -> None:
 )
 def test_the_before_a_part(text: str, plain: str) -> None:
     assert j(text) == j(plain)
+
+
+# More forms (docs/dates.md "Holidays, fiscal years and other everyday forms")
+
+
+def test_this_past_spring_is_the_latest_that_has_ended() -> None:
+    assert (j("this past spring")["earliest"], j("this past spring")["latest"]) == (
+        "2024-03-01",
+        "2024-05-31",
+    )  # on 14 May 2025 the spring under way has not ended
+    assert j("this past spring", "2025-06-01")["earliest"] == "2025-03-01"
+
+
+def test_a_two_digit_fiscal_year_is_the_nearest() -> None:
+    assert j("FY26")["latest"] == "2026-09-30"  # from May 2025, FY26 is next year's
+    assert j("FY99")["latest"] == "1999-09-30"  # 26 years back, not 74 ahead
+    assert j("FY75")["latest"] == "1975-09-30"  # 50 back or 50 ahead: the past, as for May 12
+
+
+def test_easter_week_is_the_monday_to_easter_sunday() -> None:
+    out = j("Easter week 2000")
+    assert (out["earliest"], out["latest"], out["precision"]) == (
+        "2000-04-17",
+        "2000-04-23",
+        "week",
+    )
+
+
+def test_the_fifth_week_of_a_month_is_an_error() -> None:
+    with pytest.raises(chrono.ParseError):
+        chrono.parse("the fifth week of May 2020")
+
+
+def test_or_between_two_parts_is_one_occurrence() -> None:
+    out = j("late 2019 or early 2020")
+    assert out["start"] == out["end"] == {"earliest": "2019-09-01", "latest": "2020-04-30"}

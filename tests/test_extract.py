@@ -37,9 +37,18 @@ def found(text: str, reference: str | None = "2025-07-15") -> Found:
 def test_the_example_article_gives_exactly_its_dates() -> None:
     text = ARTICLE.read_text(encoding="utf-8")
     mentions = extract(text, "2025-07-15").mentions
-    expected = ["July 15, 2025", "August 2020", "from March to June 2022", "March",
-                "June 2022", "September 2024", "May 12", "Monday", "since August 2020",
-                "August 2020"]
+    expected = [
+        "July 15, 2025",
+        "August 2020",
+        "from March to June 2022",
+        "March",
+        "June 2022",
+        "September 2024",
+        "May 12",
+        "Monday",
+        "since August 2020",
+        "August 2020",
+    ]
     assert [text[m.start : m.end] for m in mentions] == expected
     assert [m.text for m in mentions] == expected
     assert found(text) == [
@@ -52,26 +61,40 @@ def test_the_example_article_gives_exactly_its_dates() -> None:
         ("May 12", "2025-05-12", "2025-05-12"),  # nearest the reference, in the past
         ("Monday", "2025-05-12", "2025-05-12"),  # the Monday of the day just mentioned
         ("since August 2020", "2020-08-01", None),  # ongoing
-        ("August 2020", "2020-08-01", "2020-08-31")]
+        ("August 2020", "2020-08-01", "2020-08-31"),
+    ]
     # "$4 million", "300 kilometers", "140 passengers", "twelve-year", "twenty minutes"
     # and "2,000 reais" are numbers, not dates: none of them is a mention above.
 
 
-@pytest.mark.parametrize("text", [
-    "More than 2,000 people marched.", "He paid $1998 for it.", "It lasted for three years.",
-    "They met at 10:30 and left at 3 p.m.", "a $130 million project", "about 100 kilometers away",
-    "In 1998 kilometers of road were built.", "Oil prices fall in the morning.",
-    "You may go.", "The army will march on the capital.", "It rose 2000% in value.",
-    "Things are different now.", "Recently, the talks resumed.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 2,000 people marched.",
+        "He paid $1998 for it.",
+        "It lasted for three years.",
+        "They met at 10:30 and left at 3 p.m.",
+        "a $130 million project",
+        "about 100 kilometers away",
+        "In 1998 kilometers of road were built.",
+        "Oil prices fall in the morning.",
+        "You may go.",
+        "The army will march on the capital.",
+        "It rose 2000% in value.",
+        "Things are different now.",
+        "Recently, the talks resumed.",
+    ],
+)
 def test_numbers_words_and_durations_that_are_not_dates(text: str) -> None:
     assert found(text) == []
 
 
 def test_a_weekday_takes_the_day_mentioned_just_before() -> None:
     text = "On May 12, the talks began.\nEarly on Thursday, they ended."
-    assert found(text) == [("May 12", "2025-05-12", "2025-05-12"),
-                           ("Thursday", "2025-05-15", "2025-05-15")]
+    assert found(text) == [
+        ("May 12", "2025-05-12", "2025-05-12"),
+        ("Thursday", "2025-05-15", "2025-05-15"),
+    ]
 
 
 def test_the_context_reaches_back_one_paragraph_only() -> None:
@@ -98,18 +121,27 @@ def test_a_range_is_one_mention_and_one_for_each_end() -> None:
     text = "The exhibition ran from Aug. 26 to Oct. 20, drawing crowds."
     mentions = extract(text, "1998-11-01").mentions
     assert [(m.text, m.part_of) for m in mentions] == [
-        ("from Aug. 26 to Oct. 20", None), ("Aug. 26", 0), ("Oct. 20", 0)]
+        ("from Aug. 26 to Oct. 20", None),
+        ("Aug. 26", 0),
+        ("Oct. 20", 0),
+    ]
     assert mentions[0].interval is not None and mentions[0].interval.is_span
     years = extract("It grew between 1985 and 1987 in Ohio.", None).mentions
     assert [(m.text, m.part_of) for m in years] == [
-        ("between 1985 and 1987", None), ("1985", 0), ("1987", 0)]
+        ("between 1985 and 1987", None),
+        ("1985", 0),
+        ("1987", 0),
+    ]
 
 
 def test_the_first_end_borrows_the_second_ends_year() -> None:
     mentions = extract("Sales rose between March and May 2023.", None).mentions
     got = [(m.text, m.interval.earliest.isoformat()) for m in mentions]  # type: ignore[union-attr]
-    assert got == [("between March and May 2023", "2023-03-01"), ("March", "2023-03-01"),
-                   ("May 2023", "2023-05-01")]
+    assert got == [
+        ("between March and May 2023", "2023-03-01"),
+        ("March", "2023-03-01"),
+        ("May 2023", "2023-05-01"),
+    ]
 
 
 def test_spans_are_exact_offsets_in_unicode_text() -> None:
@@ -128,11 +160,20 @@ def test_a_mention_that_cannot_be_resolved_reports_an_error_and_the_rest_go_on()
 
 
 def test_more_forms_in_prose() -> None:
-    got = found("Profits fell in the third quarter, early this year and late last year, "
-                "two years ago, yesterday and last week; the 1990s and the '90s too.")
-    assert [g[0] for g in got] == ["the third quarter", "early this year", "late last year",
-                                   "two years ago", "yesterday", "last week", "the 1990s",
-                                   "the '90s"]
+    got = found(
+        "Profits fell in the third quarter, early this year and late last year, "
+        "two years ago, yesterday and last week; the 1990s and the '90s too."
+    )
+    assert [g[0] for g in got] == [
+        "the third quarter",
+        "early this year",
+        "late last year",
+        "two years ago",
+        "yesterday",
+        "last week",
+        "the 1990s",
+        "the '90s",
+    ]
     assert got[0][1:] == ("2025-07-01", "2025-09-30")  # the most recent begun (dates.md)
 
 
@@ -154,13 +195,25 @@ def test_drafts_read_back_to_the_same_windows() -> None:
         assert (mention.interval.start, mention.interval.end) in by_title[draft["title"]]
     # A range and its ends make one draft; a range and "since" keep their words (extract.md).
     assert [d["date"] for d in drafts(extraction)] == [
-        "2025-07-15", "2020-08", "from March to June 2022", "2024-09", "2025-05-12",
-        "2025-05-12", "since August 2020"]
+        "2025-07-15",
+        "2020-08",
+        "from March to June 2022",
+        "2024-09",
+        "2025-05-12",
+        "2025-05-12",
+        "since August 2020",
+    ]
 
 
 def chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chrono", *args], input=stdin,
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def test_cli_json_spans_index_the_document() -> None:
@@ -169,8 +222,11 @@ def test_cli_json_spans_index_the_document() -> None:
     out = json.loads(result.stdout)
     text = ARTICLE.read_text(encoding="utf-8")
     assert out["reference"] == "2025-07-15"
-    assert [m["text"] for m in out["mentions"]][:3] == ["July 15, 2025", "August 2020",
-                                                        "from March to June 2022"]
+    assert [m["text"] for m in out["mentions"]][:3] == [
+        "July 15, 2025",
+        "August 2020",
+        "from March to June 2022",
+    ]
     assert len(out["mentions"]) == 10
     for m in out["mentions"]:
         assert text[m["span"][0] : m["span"][1]] == m["text"]

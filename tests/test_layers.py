@@ -25,7 +25,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # windows and intervals of days
     ("chrono.model",),
     # calendar units (month, season, parts of a unit), and intervals to words, JSON and EDTF
-    ("chrono.units", "chrono.describe", "chrono.serialize", "chrono.edtf_format"),
+    # and named holidays as days of a year (dateutil for Easter, imported lazily)
+    (
+        "chrono.units",
+        "chrono.holidays",
+        "chrono.describe",
+        "chrono.serialize",
+        "chrono.edtf_format",
+    ),
     # the grammars: tokens, EDTF, English, the parse tree; they build no relative dates
     ("chrono.parsing",),
     # the parse tree against the reference date

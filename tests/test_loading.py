@@ -21,7 +21,8 @@ from chrono.events.urls import is_web_address
 
 DATA = Path(__file__).parent / "data" / "events"
 FIELD_LIST = (
-    "after, before, contains, date, description, during, end, id, lane, overlaps, "
+    "after, before, contains, date, description, during, end, fiscal_year_start, id, lane, "
+    "overlaps, "
     "quote, reference, source, start, tags, title, url"
 )
 
@@ -271,8 +272,8 @@ def test_yaml_anchors_aliases_and_merge_keys() -> None:
     assert (found["third"].lane, found["third"].date) == ("Niger", "2021")
     assert "fourth" in found
     assert [str(p) for p in problems] == [
-        "e.yaml:1: warning: unknown field 'base' (expected one of: description, events, lane, "
-        "reference, source, tags, url)",
+        "e.yaml:1: warning: unknown field 'base' (expected one of: description, events, "
+        "fiscal_year_start, lane, reference, source, tags, url)",
         f"e.yaml:10: warning: unknown field 'recursive' (expected one of: {FIELD_LIST})",
     ]
 
@@ -622,8 +623,8 @@ def test_a_bad_default_is_reported_once() -> None:
     events, problems = load_text(text, "e.yaml")
     assert [str(p) for p in problems] == [
         "e.yaml:1: 'lane' must be text, not a list",
-        "e.yaml:2: warning: unknown field 'colour' (expected one of: description, events, lane, "
-        "reference, source, tags, url)",
+        "e.yaml:2: warning: unknown field 'colour' (expected one of: description, events, "
+        "fiscal_year_start, lane, reference, source, tags, url)",
     ]
     assert [e.lane for e in events] == [None, None]
 

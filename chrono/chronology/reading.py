@@ -19,6 +19,7 @@ from chrono.errors import MissingReferenceError, ParseError, Problem, WindowErro
 from chrono.events.event import Event
 from chrono.model import Interval, Window
 from chrono.parsing.nodes import Expression
+from chrono.resolve import fiscal_year_starting
 from chrono.suggest import Guesser
 
 DATE_FIELDS = ("date", "start", "end")
@@ -102,7 +103,7 @@ def read_fields(events: Sequence[Event]) -> AllFields:
     bad: set[int] = set()
     # Readings are frozen values: identical texts under one reference share one (a big
     # file repeats its dates, and a reading per event was much of a build's memory).
-    known: dict[tuple[str, Day | None], dates.Reading] = {}
+    known: dict[tuple[str, Day | None, int | None], dates.Reading] = {}
     for i, event in enumerate(events):
         texts = {f: v for f in DATE_FIELDS if (v := getattr(event, f)) is not None}
         parsed: dict[str, Expression] = {}
@@ -111,10 +112,12 @@ def read_fields(events: Sequence[Event]) -> AllFields:
             try:
                 expr = dates.expression(text)
                 if expr is None:
-                    key = (text, event.reference)
+                    key = (text, event.reference, event.fiscal_year_start)
                     reading = known.get(key)
                     if reading is None:
-                        reading = known[key] = dates.read(text, None, key[1], _no_events)
+                        with fiscal_year_starting(event.fiscal_year_start):
+                            reading = dates.read(text, None, key[1], _no_events)
+                        known[key] = reading
                     plain[field] = reading
                 else:
                     parsed[field] = expr
@@ -284,9 +287,10 @@ def _read_event(
     windows: dict[str, Window] = {}
     for field, text in f.texts.items():
         try:
-            reading = f.plain.get(field) or dates.read(
-                text, f.parsed.get(field), event.reference, own_of
-            )
+            reading = f.plain.get(field)
+            if reading is None:
+                with fiscal_year_starting(event.fiscal_year_start):
+                    reading = dates.read(text, f.parsed.get(field), event.reference, own_of)
         except ParseError as err:
             problems.append(_date_problem(event, field, err))
             continue

@@ -37,6 +37,7 @@ class Event:
     description: str | None = None
     quote: str | None = None  # the passage of the source it was drawn from (chrono extract)
     reference: Day | None = None
+    fiscal_year_start: int | None = None  # the month its fiscal years start in (dates.md)
     lines: dict[str, int] = attrs.field(factory=dict, eq=False, hash=False)
 
     def line_of(self, field: str) -> int:

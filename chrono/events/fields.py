@@ -21,13 +21,22 @@ from chrono.events.limits import MAX_ID_LENGTH, quoted
 from chrono.events.records import Field, Mapping, describe
 from chrono.events.urls import is_web_address
 from chrono.parse import to_day
+from chrono.parsing.vocabulary import MONTHS
 from chrono.suggest import close_match, did_you_mean
 
 FIELDS = (
     "id", "title", "date", "start", "end", *RELATIONS,
-    "lane", "tags", "source", "url", "description", "quote", "reference",
+    "lane", "tags", "source", "url", "description", "quote", "reference", "fiscal_year_start",
 )  # fmt: skip
-DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file-level fields
+DEFAULTS = (
+    "lane",
+    "tags",
+    "source",
+    "url",
+    "description",
+    "reference",
+    "fiscal_year_start",
+)  # file-level fields; fmt: skip
 LISTS = ("tags", *RELATIONS)
 _ID = re.compile(r"\w[\w.:-]*")  # what ``@id`` in a date expression can name
 _ID_RULE = "an id starts with a letter, digit or '_' and holds only those, '-', '.' and ':'"
@@ -63,6 +72,16 @@ def unknown(name: str, expected: Iterable[str], what: str = "field", also: str =
     close = close_match(name.lower(), names)
     guess = did_you_mean(close)
     return f"unknown {what} {quoted(name)} (expected one of: {', '.join(names)}{also}{guess})"
+
+
+def _month_number(value: object) -> int | None:
+    """A month as 4, "4" or "April" (a fiscal year's first month); None when it is none."""
+    if isinstance(value, str):
+        text = value.strip().lower().rstrip(".")
+        value = int(text) if text.isdigit() else MONTHS.get(text)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        return None
+    return value
 
 
 def _id_problem(text: str) -> str:
@@ -135,6 +154,9 @@ class Checker:
         reference = None
         if "reference" in fields and "reference" not in bad:
             reference = self._reference(fields["reference"])
+        fiscal = None
+        if "fiscal_year_start" in fields and "fiscal_year_start" not in bad:
+            fiscal = _month_number(fields["fiscal_year_start"].value)
         tags = dict.fromkeys(self._items(fields["tags"])) if "tags" in fields else {}
         event = Event(
             id=event_id or "",
@@ -152,6 +174,7 @@ class Checker:
             description=text.get("description"),
             quote=text.get("quote"),
             reference=reference,
+            fiscal_year_start=fiscal,
             lines={self._shared(name): field.line for name, field in fields.items()},
         )
         return Draft(event, event_id is not None, self._errors == errors)
@@ -166,6 +189,15 @@ class Checker:
     def _check(self, name: str, field: Field) -> bool:
         """Whether a value has the shape its field takes (text, or for a list field a list)."""
         value = field.value
+        if name == "fiscal_year_start":
+            if _month_number(value) is None:
+                self._error(
+                    field.line,
+                    "fiscal_year_start must be a month, 1 to 12 or a name such as April, "
+                    f"not {describe(value) if not isinstance(value, str) else quoted(value)}",
+                )
+                return False
+            return True
         if isinstance(value, str):
             if name == "url" and value.strip() and not is_web_address(value):
                 self._error(

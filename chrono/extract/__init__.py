@@ -164,7 +164,7 @@ def _mention(
             return Mention(words, start, end, sentence, interval)
     directed = direction if _wants_direction(expression) else None
     try:
-        interval = resolve(expression, reference, text, directed, focus)
+        interval = resolve(expression, reference, text, directed, focus=focus)
     except ParseError as err:
         return Mention(words, start, end, sentence, error=err.expected)
     except ValueError as err:

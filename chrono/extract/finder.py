@@ -20,6 +20,7 @@ from chrono.parsing.referback import IN_FOCUS_QUARTER
 from chrono.parsing.referback import KIND as FOCUS_KIND
 from chrono.parsing.vocabulary import (
     DECADE_WORDS,
+    HOLIDAY_STARTS,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -82,11 +83,15 @@ _STARTERS = frozenset(
         "roughly",
         "that",  # that year, that same day (chrono.parsing.referback)
         "full",  # full-year
+        "fiscal",
+        "turn",
     }
     | set(NUMBERS)
     | set(ORDINALS)
     | set(DECADE_WORDS)
 )
+# Names that begin a date only when capitalised: holidays (Good Friday, not good), FY2023.
+_CAPITAL_STARTERS = HOLIDAY_STARTS | {"fy"}
 _VAGUE = frozenset({"now", "recently", "lately"})  # in prose these say when only loosely
 # Nouns after a number that make it a quantity, not a year ("2000 people").
 _QUANTITIES = frozenset(
@@ -227,7 +232,7 @@ def _can_begin(tokens: list[Token], i: int, text: str) -> bool:
     if tok.kind != "word":
         return False
     word = tok.value
-    if word in MONTHS or word in WEEKDAYS:
+    if word in MONTHS or word in WEEKDAYS or word in _CAPITAL_STARTERS:
         return text[tok.start].isupper()
     return word in _STARTERS or word in SEASONS
 
@@ -255,7 +260,10 @@ def _plausible(expression: Expression, tokens: list[Token], i: int, j: int, text
             season_at = _token_at(tokens, i, j, unit)
             if season_at == i and before not in _SEASON_CUES:
                 return False  # "prices fall": not autumn
-        if unit.kind == "year" and not _plausible_year(unit, tokens, i, j, text):
+        if unit.kind == "year" and text[unit.start : unit.start + 1].isalpha():
+            if not _plausible_spelled_year(unit, tokens, i, j, text):
+                return False
+        elif unit.kind == "year" and not _plausible_year(unit, tokens, i, j, text):
             return False
         if unit.kind == FOCUS_KIND and not _plausible_focus(unit, tokens, i, text):
             return False
@@ -382,3 +390,31 @@ def _plausible_year(unit: Unit, tokens: list[Token], i: int, j: int, text: str) 
         ):
             return False  # 2,000 or 2.000 as numbers
     return True
+
+
+_YEAR_CUES = frozenset({"in", "year", "since", "until", "by", "of"})
+
+
+def _plausible_spelled_year(unit: Unit, tokens: list[Token], i: int, j: int, text: str) -> bool:
+    """``nineteen ninety-six`` is a year; ``two thousand people`` and ``ten fifteen`` are not.
+
+    Two numbers side by side (nineteen ninety-six, nineteen oh five) from 1500 on read
+    as a year unless a quantity follows; a round number (two thousand, two thousand
+    and eight) only after ``the year`` or ``in``, with no noun after it.
+    """
+    inside = [k for k in range(i, j) if unit.start <= tokens[k].start < unit.end]
+    if any(tokens[k].kind == "num" for k in inside):  # the year 1996: as any number
+        return _plausible_year(unit, tokens, i, j, text)
+    if unit.year is None or text[unit.start : unit.start + 4].lower() == "year":
+        return True  # the year two thousand
+    last = inside[-1] if inside else i
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    noun_after = after is not None and after.kind == "word"
+    if after is not None and after.kind == "word" and after.value in _QUANTITIES:
+        return False
+    words = {tokens[k].value for k in inside}
+    if not words & {"thousand", "hundred"}:
+        return unit.year >= 1500
+    first = inside[0] if inside else i
+    before = tokens[first - 1].value if first > 0 else ""
+    return before in _YEAR_CUES and not noun_after

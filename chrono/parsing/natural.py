@@ -16,7 +16,9 @@ from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.suggest import unknown_word
 from chrono.parsing.vocabulary import (
     APPROXIMATE,
+    DAY_ORDINALS,
     DECADE_WORDS,
+    HOLIDAY_PHRASES,
     MONTH_NAMES,
     MONTHS,
     NUMBERS,
@@ -25,6 +27,8 @@ from chrono.parsing.vocabulary import (
     PART_PHRASES,
     RANGE_WORDS,
     SEASONS,
+    SMALL_NUMBERS,
+    TENS,
     UNIT_WORDS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -34,6 +38,8 @@ _EXPECTED_UNIT = (
     "a date: a year (2022), a month (September 2024), a day (12 May 2025), "
     "a season, quarter, decade or century, or a phrase such as 'late 2022'"
 )
+_EXPECTED_HOLIDAY = "a holiday, such as Christmas or Easter"
+_EXPECTED_FISCAL = "a fiscal year such as FY2023, FY 2023, FY2022-23, FY22 or fiscal 2023"
 PhraseIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
@@ -47,6 +53,10 @@ def _index(table: tuple[tuple[tuple[str, ...], str], ...]) -> PhraseIndex:
 
 _OPEN = _index(OPEN_PHRASES)
 _PARTS = _index(PART_PHRASES)
+_HOLIDAYS = _index(HOLIDAY_PHRASES)
+_HOLIDAY = frozenset(_HOLIDAYS) - {"fourth"}
+_TENS = TENS
+_SMALL = SMALL_NUMBERS
 _ERAS = ("bc", "bce", "ad", "ce")
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FULL_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES if name)
@@ -198,6 +208,9 @@ class Parser:
         second = self.range_end(first)
         if second is not None:
             return self.finish(Expression("span", first, second))
+        either = self.either(first)
+        if either is not None:
+            return self.finish(either)
         return self.finish(Expression("single", first))
 
     def expression_from_token(self) -> Expression:
@@ -280,7 +293,7 @@ class Parser:
         tok = self.peek()
         if tok is None or tok.kind != "date" or len(tok.value) != 7 or tok.value[4] != "-":
             return None
-        if not tok.value.replace("-", "").isdigit():
+        if not tok.value.replace("-", "").isdigit() or self.word(1) == "winter":
             return None
         first, tail = int(tok.value[:4]), int(tok.value[5:])
         if tail <= 41:  # a month, a code, or (13-20) an impossible month: EDTF decides
@@ -359,6 +372,7 @@ class Parser:
                 part = self.take_fraction_of()
             if part is None:
                 break
+            part = self.joined_part(part) or part
             parts.append(part)
             self.take_punct("-")
             while self.word() in ("in", "of"):
@@ -382,6 +396,8 @@ class Parser:
         """``the first half of`` / ``the third quarter of``: a part when 'of' follows."""
         k = 1 if self.word() == "the" else 0
         ordinal, noun = self.word(k), self.word(k + 1)
+        if ordinal == "last" and noun in ("half", "quarter") and self.word(k + 2) == "of":
+            ordinal = "second" if noun == "half" else "fourth"  # the last half of 1989
         if ordinal in ORDINALS and noun in ("half", "quarter") and self.word(k + 2) == "of":
             number = ORDINALS[ordinal]
             if (noun == "half" and number <= 2) or (noun == "quarter" and number <= 4):
@@ -403,6 +419,10 @@ class Parser:
             if tok is None:
                 raise self.fail(_EXPECTED_UNIT)
         start = tok.start
+        if tok.kind in ("date", "num"):
+            winter = self.winter_before(start)
+            if winter is not None:
+                return winter
         if tok.kind == "date":
             self.i += 1
             return Unit(
@@ -438,6 +458,9 @@ class Parser:
             misspelt = self.misspelt(1)  # 18 Mya 1969
             if misspelt is not None:
                 raise misspelt
+        fraction = self.year_then_fraction(tok)
+        if fraction is not None:
+            return fraction
         self.i += 1
         return self.year_from(tok, n, digits)
 
@@ -535,6 +558,8 @@ class Parser:
         n = int(tok.value[:-2])
         self.i += 1
         self.take_punct("-")
+        if self.week_of_month(0):
+            return self.month_week(tok.start, n, 0)
         if self.take_words("century") or self.take_words("c"):
             return self.century(tok.start, n)
         if self.word() == "of" or self.month_word() is not None:
@@ -576,6 +601,9 @@ class Parser:
     def from_word(self, tok: Token) -> Unit:
         word = tok.value
         start = tok.start
+        more = self.more_forms(tok)
+        if more is not None:
+            return more
         month = MONTHS.get(word)
         if month is not None:
             self.i += 1
@@ -666,6 +694,9 @@ class Parser:
 
     def after_month(self, start: int, month: int) -> Unit:
         """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
+        more = self.after_month_more(start, month)
+        if more is not None:
+            return more
         tok = self.peek()
         if tok is not None and tok.kind in ("num", "ordinal"):
             digits = tok.value if tok.kind == "num" else tok.value[:-2]
@@ -708,11 +739,19 @@ class Parser:
         self.i += 1
         if shift == "this" and self.take_words("coming"):
             shift = "next"
+        elif shift == "this" and self.take_words("past"):
+            shift = "ended"  # this past spring: the most recent that has ended
         word = self.word()
         if word is None:
             raise self.fail("a unit after '" + tok.value + "' (year, month, week, Friday, ...)")
         self.i += 1
         end = self.last_end()
+        if shift == "ended" and word not in SEASONS and word not in MONTHS:
+            shift = "last"
+        if word == "year":
+            fraction = self.year_possessive(tok.start, shift)
+            if fraction is not None:
+                return fraction
         if word in WEEKDAYS:
             return Unit("weekday", tok.start, end, weekday=WEEKDAYS[word], shift=shift)
         if word in SEASONS:
@@ -727,3 +766,322 @@ class Parser:
         raise self.misspelt() or self.fail(
             "year, month, week, quarter, decade, a weekday, a month or a season"
         )
+
+    # More forms: holidays, fiscal years, weeks of a month, spelled-out years ----------
+
+    def more_forms(self, tok: Token) -> Unit | None:
+        """The forms led by a word that dates.md's "More forms" adds; None when none begins here."""
+        word, start = tok.value, tok.start
+        if word in _HOLIDAY or word == "fourth":
+            found = self.holiday(start)
+            if found is not None:
+                return found
+            if word != "fourth":
+                raise self.fail(_EXPECTED_HOLIDAY, start)
+        if word in ("fy", "fiscal"):
+            return self.fiscal(start)
+        if word == "winter":
+            k = 2 if self.word(1) == "of" else 1
+            first = self.winter_year(k)
+            if first is not None:
+                return Unit("season", start, self.last_end(), year=first, number=SEASONS["winter"])
+            return None
+        if word == "turn" and self.word(1) == "of":
+            return self.turn(start)
+        if word == "year" and self.peek(1) is not None:
+            nxt = self.peek(1)
+            assert nxt is not None
+            if nxt.kind == "num" and len(nxt.value) in (3, 4):
+                self.i += 2  # the year 1996
+                return Unit("year", start, nxt.end, year=int(nxt.value))
+            at = self.i
+            self.i += 1
+            spelled = self.spelled_year(start)
+            if spelled is not None:
+                return spelled
+            self.i = at
+            return None
+        if word == "last" and self.week_of_month(1):
+            return self.month_week(start, 0, 1)
+        ordinal = self.spelled_ordinal(0)
+        if ordinal is not None:
+            found = self.after_ordinal_word(start, *ordinal)
+            if found is not None:
+                return found
+        if word in _TENS or word in _SMALL:
+            return self.spelled_year(start)
+        return None
+
+    def holiday(self, start: int) -> Unit | None:
+        for words, name in _HOLIDAYS.get(self.word() or "", ()):
+            if all(self.token_value(k) == w for k, w in enumerate(words)):
+                self.i += len(words)
+                if self.word() == "of" and self.year_follows(1):
+                    self.i += 1
+                self.take_comma_before_year()
+                year = self.optional_year()
+                return Unit("holiday", start, self.last_end(), year=year, name=name)
+        return None
+
+    def token_value(self, k: int) -> str | None:
+        tok = self.peek(k)
+        return tok.value if tok is not None and tok.kind in ("word", "poss") else None
+
+    def year_follows(self, k: int) -> bool:
+        tok = self.peek(k)
+        return tok is not None and tok.kind == "num" and len(tok.value) >= 3
+
+    def fiscal(self, start: int) -> Unit:
+        """``FY2023``, ``FY 2023``, ``FY22``, ``FY2022-23``, ``fiscal Q3 2023``.
+
+        A two-digit year is placed by resolve, against the reference date.
+        """
+        self.i += 1
+        if self.word(-1) == "fiscal":
+            self.take_words("year")
+        quarter = None
+        if self.word() == "q" and self.peek(1) is not None and self.peek(1).kind == "num":  # type: ignore[union-attr]
+            quarter = int(self.peek(1).value)  # type: ignore[union-attr]
+            if not 1 <= quarter <= 4:
+                raise self.fail("a fiscal quarter from Q1 to Q4", self.here())
+            self.i += 2
+        unit = self.fiscal_year(start)
+        return unit if quarter is None else unit._replace(number=quarter)
+
+    def fiscal_year(self, start: int) -> Unit:
+        """The year of a fiscal year: the year it ends in, written in full, short or as 2022-23."""
+        tok = self.peek()
+        if tok is not None and tok.kind == "date" and len(tok.value) == 7 and tok.value[4] == "-":
+            first, tail = tok.value[:4], tok.value[5:]
+            if first.isdigit() and tail.isdigit() and (int(first) + 1) % 100 == int(tail):
+                self.i += 1
+                return Unit("fiscal", start, tok.end, year=int(first) + 1)
+        if tok is not None and tok.kind == "num" and len(tok.value) in (2, 4):
+            self.i += 1
+            two = len(tok.value) == 2
+            return Unit("fiscal", start, tok.end, year=int(tok.value), two_digit=two)
+        raise self.fail(_EXPECTED_FISCAL, start)
+
+    def winter_year(self, k: int) -> int | None:
+        """``1941-42`` or ``1941/42`` at ``k`` ahead: a winter across two years; taken if so."""
+        tok = self.peek(k)
+        if tok is None:
+            return None
+        if tok.kind == "date" and len(tok.value) == 7 and tok.value[4] == "-":
+            first, tail, used = tok.value[:4], tok.value[5:], 1
+        elif tok.kind == "num" and len(tok.value) == 4 and self.punct(k + 1) == "/":
+            after = self.peek(k + 2)
+            if after is None or after.kind != "num" or len(after.value) not in (2, 4):
+                return None
+            first, tail, used = tok.value, after.value[-2:], 3
+        else:
+            return None
+        if not (first.isdigit() and tail.isdigit()) or (int(first) + 1) % 100 != int(tail):
+            return None
+        self.i += k + used
+        return int(first)
+
+    def turn(self, start: int) -> Unit:
+        """``the turn of the century`` (the reference says which) or ``of the 20th century``."""
+        self.i += 2
+        self.take_words("the")
+        if self.take_words("century"):
+            return Unit("turn", start, self.last_end())
+        tok = self.peek()
+        n = None
+        if tok is not None and tok.kind == "ordinal":
+            n = int(tok.value[:-2])
+        elif tok is not None and tok.kind == "word" and tok.value in DAY_ORDINALS:
+            n = DAY_ORDINALS[tok.value]
+        if n is not None and n >= 1:
+            self.i += 1
+            self.take_punct("-")
+            if self.take_words("century"):
+                return Unit("turn", start, self.last_end(), year=(n - 1) * 100)
+        raise self.fail("'the century' or a century such as 'the 20th century' after 'the turn of'")
+
+    def spelled_ordinal(self, k: int) -> tuple[int, int] | None:
+        """``twelfth``, ``twenty-first``, ``thirtieth`` at ``k`` ahead: (number, tokens)."""
+        word = self.word(k)
+        if word in DAY_ORDINALS:
+            return DAY_ORDINALS[word], 1
+        if word in ("twenty", "thirty") and self.punct(k + 1) == "-":
+            unit = self.word(k + 2)
+            if unit in ORDINALS and ORDINALS[unit] <= 9:
+                return _TENS[word] + ORDINALS[unit], 3
+        return None
+
+    def week_of_month(self, k: int) -> bool:
+        return self.word(k) == "week" and self.word(k + 1) == "of" and bool(self.month_word(k + 2))
+
+    def month_week(self, start: int, n: int, used: int) -> Unit:
+        """``the first week of May 2020``: week ``n`` (0 for the last) of a month."""
+        if not 0 <= n <= 4:
+            raise self.fail("the first to the fourth or the last week of a month", start)
+        self.i += used + 2
+        month = self.month_word() or 1
+        word = self.word() or ""
+        self.i += 1
+        self.take_abbreviation_dot(word, _FULL_MONTHS)
+        found = self.after_month(start, month)
+        if found.kind != "month":
+            raise self.fail("a month and its year after 'week of'", start)
+        return found._replace(kind="monthweek", number=n or 5)  # 5: the last
+
+    def after_ordinal_word(self, start: int, n: int, used: int) -> Unit | None:
+        """After a spelled ordinal: a day (the twelfth of May), a week of a month, a quarter."""
+        after = self.word(used)
+        if self.week_of_month(used):
+            return self.month_week(start, n, used)
+        if used == 1 and n <= 4 and self.punct(1) == "-" and self.word(2) in ("quarter", "half"):
+            kind = self.word(2) or ""
+            if n > (4 if kind == "quarter" else 2):
+                raise self.fail(f"a {kind} that a year has", start)
+            self.i += 3  # third-quarter profit, first-half sales
+            return Unit(kind, start, self.last_end(), number=n)
+        if used == 1 and n <= 4 and after == "fiscal" and self.word(2) == "quarter":
+            self.i += 3  # the third fiscal quarter of 2023
+            self.take_words("of")
+            self.take_words("fiscal")
+            self.take_words("year")
+            self.take_words("fy")
+            return self.fiscal_year(start)._replace(number=n)
+        if (after == "of" and self.month_word(used + 1)) or self.month_word(used):
+            self.i += used
+            return self.day_month(start, n, self.tokens[self.i - 1])
+        return None
+
+    def below_hundred(self, k: int) -> tuple[int, int] | None:
+        """A number from 1 to 99 written out at ``k`` ahead (ninety-six): (value, tokens)."""
+        word = self.word(k)
+        if word in _SMALL:
+            return _SMALL[word], 1
+        if word in _TENS:
+            if self.punct(k + 1) == "-" and self.word(k + 2) in _SMALL:
+                unit = _SMALL[self.word(k + 2) or ""]
+                if unit <= 9:
+                    return _TENS[word] + unit, 3
+            return _TENS[word], 1
+        return None
+
+    def spelled_year(self, start: int) -> Unit | None:
+        """``nineteen ninety-six``, ``nineteen oh five``, ``two thousand and eight``, ..."""
+        first = self.below_hundred(0)
+        if first is None:
+            return None
+        high, k = first
+        year = None
+        if self.word(k) == "thousand" and high <= 9:
+            year, k = high * 1000, k + 1
+            rest = self.below_hundred(k + 1 if self.word(k) == "and" else k)
+            if rest is not None:
+                year, k = year + rest[0], k + rest[1] + (1 if self.word(k) == "and" else 0)
+        elif self.word(k) == "hundred" and high >= 10:
+            year, k = high * 100, k + 1
+            rest = self.below_hundred(k + 1 if self.word(k) == "and" else k)
+            if rest is not None:
+                year, k = year + rest[0], k + rest[1] + (1 if self.word(k) == "and" else 0)
+        elif high >= 11:
+            if self.word(k) in ("oh", "o") and self.word(k + 1) in _SMALL:
+                low = _SMALL[self.word(k + 1) or ""]
+                if low <= 9:
+                    year, k = high * 100 + low, k + 2
+            else:
+                rest = self.below_hundred(k)
+                if rest is not None and rest[0] >= 10:
+                    year, k = high * 100 + rest[0], k + rest[1]
+        if year is None:
+            return None
+        self.i += k
+        return Unit("year", start, self.last_end(), year=year)
+
+    def month_with_year_word(self, start: int, month: int) -> Unit | None:
+        """``January this year``, ``June last year``, ``March next year``."""
+        shift = _SHIFT_WORDS.get(self.word() or "")
+        after = self.peek(2)
+        if shift is None or self.word(1) != "year" or (after is not None and after.kind == "poss"):
+            return None
+        self.i += 2
+        return Unit("month", start, self.last_end(), month=month, shift=shift, unit="year")
+
+    def year_then_fraction(self, tok: Token) -> Unit | None:
+        """``the 1988 second quarter``: a year before an ordinal quarter or half."""
+        k = 2 if self.punct(2) == "-" else 1
+        ordinal, noun = self.word(1), self.word(k + 1)
+        if len(tok.value) != 4 or ordinal not in ORDINALS or noun not in ("quarter", "half"):
+            return None
+        number = ORDINALS[ordinal]
+        if number > (4 if noun == "quarter" else 2):
+            raise self.fail(f"a {noun} that a year has", tok.start)
+        self.i += k + 2
+        return Unit(noun, tok.start, self.last_end(), year=int(tok.value), number=number)
+
+    def joined_part(self, first: str) -> str | None:
+        """``mid-to-late``, ``early-to-mid``: two thirds of one unit, the first to the second."""
+        h = 1 if self.punct() == "-" else 0
+        if first not in ("early", "mid", "late") or self.word(h) != "to":
+            return None
+        k = h + (2 if self.punct(h + 1) == "-" else 1)
+        second = {"early": "early", "mid": "mid", "late": "late"}.get(self.word(k) or "")
+        order = ("early", "mid", "late")
+        if second is None or order.index(second) <= order.index(first):
+            return None
+        self.i += k + 1
+        return f"{first}-{second}"
+
+    def after_month_more(self, start: int, month: int) -> Unit | None:
+        """``January this year``, ``May twelfth``: what may follow a month besides numbers."""
+        relative = self.month_with_year_word(start, month)
+        if relative is not None:
+            return relative
+        ordinal = self.spelled_ordinal(0)
+        if ordinal is None or self.word(ordinal[1]) in UNIT_WORDS or self.punct(ordinal[1]) == "-":
+            return None
+        day, used = ordinal
+        self.i += used
+        self.take_comma_before_year()
+        year = self.optional_year()
+        return Unit("day", start, self.last_end(), year=year, month=month, day=day)
+
+    def winter_before(self, start: int) -> Unit | None:
+        """``the 1941-42 winter``: a winter across two years, written before the word."""
+        at = self.i
+        k = 1 if self.peek().kind == "date" else 3  # type: ignore[union-attr]
+        if self.word(k) != "winter":
+            return None
+        first = self.winter_year(0)
+        if first is None:
+            self.i = at
+            return None
+        self.i += 1
+        return Unit("season", start, self.last_end(), year=first, number=SEASONS["winter"])
+
+    def year_possessive(self, start: int, shift: str) -> Unit | None:
+        """``next year's first quarter``, ``last year's third quarter`` (after ``year``)."""
+        tok = self.peek()
+        if tok is None or tok.kind != "poss":
+            return None
+        k = 2 if self.punct(2) == "-" else 1
+        ordinal, noun = self.word(1), self.word(k + 1)
+        if ordinal not in ORDINALS or noun not in ("quarter", "half"):
+            return None
+        number = ORDINALS[ordinal]
+        if number > (4 if noun == "quarter" else 2):
+            raise self.fail(f"a {noun} that a year has", start)
+        self.i += k + 2
+        return Unit(noun, start, self.last_end(), number=number, shift=shift, unit="year")
+
+    def either(self, first: Unit) -> Expression | None:
+        """``late 2019 or early 2020``: one occurrence somewhere from the first to the second."""
+        if self.word() != "or" or (self.partial and not first.parts):
+            return None
+        at = self.i
+        self.i += 1
+        try:
+            second = self.unit()
+        except ParseError:
+            if not self.partial:
+                raise
+            self.i = at
+            return None
+        return Expression("between", first, second)

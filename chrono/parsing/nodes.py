@@ -16,8 +16,12 @@ class Unit(NamedTuple):
     """One calendar unit, possibly missing its year, with its parts and qualifiers.
 
     ``kind`` is one of: day, month, year, season, quarter, half, week, decade,
-    century, weekday, weekend, yearend, today, relative, ago, recent, fixed, and
+    century, weekday, weekend, yearend, today, relative, ago, recent, fixed;
+    holiday (``name`` says which), fiscal (a fiscal year, or its quarter ``number``),
+    monthweek (week ``number`` of a month, 5 the last), turn (of a century); and
     focus: a date that refers back to the one mentioned last (chrono.parsing.referback).
+    A month, quarter or half with ``unit="year"`` and a ``shift`` names the year
+    relatively: ``June last year``, ``next year's first quarter``.
     """
 
     kind: str
@@ -36,6 +40,7 @@ class Unit(NamedTuple):
     widen: int = 0  # steps of widening from circa, about, ...
     fixed: Interval | None = None  # an EDTF date, already an interval
     ref: str | None = None  # the id of an event named as @id
+    name: str | None = None  # the holiday of a holiday unit
 
     @property
     def needs_year(self) -> bool:

@@ -176,3 +176,53 @@ OPEN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "till"})
+
+# Numbers as words, for years and days written out (nineteen ninety-six, the twelfth).
+SMALL_NUMBERS = {word: n for word, n in NUMBERS.items() if 1 <= n <= 19 and word not in ("a", "an")}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+DAY_ORDINALS = {**ORDINALS, "thirtieth": 30}
+
+# Holidays by their words (tokens; 's is the possessive token), longest first where one
+# begins another. The names are keys of chrono.holidays.RULES, or periods of several
+# days that resolve knows (the Christmas holidays, Easter week).
+HOLIDAY_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("christmas", "holidays"), "christmas holidays"),
+    (("christmas", "holiday"), "christmas holidays"),
+    (("christmas", "day"), "christmas"),
+    (("christmas", "eve"), "christmas eve"),
+    (("christmas",), "christmas"),
+    (("xmas",), "christmas"),
+    (("boxing", "day"), "boxing day"),
+    (("new", "year", "'s", "day"), "new year's day"),
+    (("new", "years", "day"), "new year's day"),
+    (("new", "year", "'s", "eve"), "new year's eve"),
+    (("new", "years", "eve"), "new year's eve"),
+    (("valentine", "'s", "day"), "valentine's day"),
+    (("valentines", "day"), "valentine's day"),
+    (("halloween",), "halloween"),
+    (("bastille", "day"), "bastille day"),
+    (("independence", "day"), "independence day"),
+    (("fourth", "of", "july"), "independence day"),
+    (("easter", "week"), "easter week"),
+    (("easter", "sunday"), "easter"),
+    (("easter", "day"), "easter"),
+    (("easter", "monday"), "easter monday"),
+    (("easter",), "easter"),
+    (("good", "friday"), "good friday"),
+    (("thanksgiving", "day"), "thanksgiving"),
+    (("thanksgiving",), "thanksgiving"),
+    (("labor", "day"), "labor day"),
+    (("labour", "day"), "labor day"),
+    (("memorial", "day"), "memorial day"),
+    (("election", "day"), "election day"),
+)
+HOLIDAY_STARTS = frozenset(words[0] for words, _ in HOLIDAY_PHRASES) - {"fourth"}
