@@ -139,9 +139,13 @@ class _Reader:
         return None
 
     def joined(self, k: int) -> bool:
-        """Whether ``'s`` or ``-`` follows: ``the year's end``, ``the year-end`` are other dates."""
+        """Whether ``'s``, ``-`` or a number follows: ``the year's end``, ``the year-end``,
+        ``the year 2000`` and ``the year two thousand`` are dates of their own."""
         j = self.i + k
-        return j < len(self.tokens) and self.tokens[j].value in ("'s", "-")
+        if j >= len(self.tokens):
+            return False
+        tok = self.tokens[j]
+        return tok.value in ("'s", "-") or tok.kind == "num" or tok.value in NUMBERS
 
     def shift(self) -> tuple[Unit, int] | None:
         """``a year earlier``, ``two months later``, ``3 days earlier`` (not ``... than``)."""
