@@ -224,6 +224,7 @@ class Score:
     not_concrete: int = 0  # DATE timexes whose value names no single window
     value_checked: int = 0  # recalled DATE timexes with a concrete value
     value_correct: int = 0
+    value_read: int = 0  # value_correct, and windows that are the part a TimeML mod names
     bad_offsets: int = 0  # mentions whose text is not text[start:end]
     missed: list[Miss] = field(default_factory=list)
     false_positives: list[Miss] = field(default_factory=list)
@@ -251,6 +252,15 @@ class Score:
     def value_recall(self) -> float:
         """Right values over every concrete DATE timex, found or not."""
         return _ratio(self.value_correct, self.dates - self.not_concrete)
+
+    @property
+    def value_accuracy_mods(self) -> float:
+        """As value_accuracy, a window that is the part a TimeML mod names counting as right."""
+        return _ratio(self.value_read, self.value_checked)
+
+    @property
+    def value_recall_mods(self) -> float:
+        return _ratio(self.value_read, self.dates - self.not_concrete)
 
     def categories(self) -> dict[str, int]:
         """How many misses of each kind, the commonest first."""
@@ -351,7 +361,10 @@ def _score_date(
     interval = mention.interval
     if interval is not None and (interval.earliest, interval.latest) == window:
         score.value_correct += 1
+        score.value_read += 1
         return
+    if interval is not None and reads_mod(timex.mod, window, interval):
+        score.value_read += 1  # TimeML's `late 2022` (2022, mod=END), and ours its last third
     if interval is None:
         ours = f"error: {mention.error}"
     else:
@@ -359,6 +372,27 @@ def _score_date(
     detail = f"{timex.value}{mod} = {describe_window(*window)}; ours ({mention.text!r}) = {ours}"
     kind = categorize(timex, window, interval, document.reference)
     score.mismatches.append(Miss(document.doc_id, timex.text, where, detail, category=kind))
+
+
+# TimeML writes `late 2022` as the value 2022 with mod=END: the value alone is the whole
+# unit. A window is what value and mod say together when it is that part of the unit.
+# Each takes the unit's first and last day and ours, as ordinals.
+_PARTS = {
+    "START": lambda first, last, a, b: a == first and b < last,
+    "END": lambda first, last, a, b: b == last and a > first,
+    "MID": lambda first, last, a, b: first < a and b < last,
+    "APPROX": lambda first, last, a, b: a <= first and last <= b and (a, b) != (first, last),
+}
+
+
+def reads_mod(mod: str | None, window: tuple[Day, Day], interval: Interval) -> bool:
+    """Whether ``interval`` is the part of ``window`` that ``mod`` names (circa: around it)."""
+    part = _PARTS.get(mod or "")
+    first, last = window
+    ours = (interval.earliest, interval.latest)
+    if part is None or ours[0] is None or ours[1] is None:
+        return False
+    return bool(part(first.ordinal, last.ordinal, ours[0].ordinal, ours[1].ordinal))
 
 
 # --- kinds of misses ----------------------------------------------------------------
@@ -484,6 +518,9 @@ def summary(score: Score) -> dict[str, Any]:
         "value_correct": score.value_correct,
         "value_checked": score.value_checked,
         "value_recall": round(score.value_recall, 4),
+        "value_accuracy_mods": round(score.value_accuracy_mods, 4),
+        "value_recall_mods": round(score.value_recall_mods, 4),
+        "value_read": score.value_read,
         "dates_not_concrete": score.not_concrete,
         "bad_offsets": score.bad_offsets,
         "crashed_documents": len(score.crashes),
@@ -513,6 +550,11 @@ def print_report(score: Score, limit: int | None) -> None:
     print(
         f"value recall         {s['value_recall']:.3f} "
         f"({s['value_correct']}/{concrete} concrete, found or not)"
+    )
+    print(
+        f"  with TimeML mods   accuracy {s['value_accuracy_mods']:.3f}, recall "
+        f"{s['value_recall_mods']:.3f} ({s['value_read']} right: late 2022 = 2022 mod=END "
+        "read as its last third)"
     )
     print(
         f"throughput           {s['chars_per_second']:,} chars/s "

@@ -45,6 +45,7 @@ from benchmarks.tempeval import (
     main,
     overlap,
     parse_timeml,
+    reads_mod,
     score_document,
     value_window,
 )
@@ -523,5 +524,43 @@ def test_the_extractor_on_the_corpus_keeps_its_figures(
     assert main(["--data", CORPUS, "--json", "--no-news"]) == 0
     summary = json.loads(capsys.readouterr().out)["aquaint"]
     assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
-    assert summary["f1"] >= 0.92
-    assert summary["value_accuracy"] >= 0.84
+    assert summary["f1"] >= 0.94
+    assert summary["value_accuracy"] >= 0.88
+
+
+def test_the_extractor_on_the_news_set_keeps_its_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The README's figures on our held-out set less a margin: a regression fails here.
+    # (They guard against losing ground; the set is never used to tune the extractor.)
+    assert main(["--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["news"]
+    assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
+    assert summary["f1"] >= 0.97
+    assert summary["value_accuracy"] >= 0.81
+    assert summary["value_accuracy_mods"] >= 0.88
+    assert summary["value_recall"] >= 0.80
+
+
+@pytest.mark.parametrize(
+    ("mod", "first", "last", "right"),
+    [
+        ("END", "2022-09-01", "2022-12-31", True),  # late 2022: its last part
+        ("END", "2022-01-01", "2022-04-30", False),  # early 2022 is not its end
+        ("END", "2022-01-01", "2022-12-31", False),  # the whole year says no more than the value
+        ("START", "2022-01-01", "2022-04-30", True),
+        ("START", "2022-05-01", "2022-08-31", False),
+        ("MID", "2022-05-01", "2022-08-31", True),
+        ("MID", "2022-01-01", "2022-06-30", False),  # touches the start: not the middle
+        ("APPROX", "2021-01-01", "2023-12-31", True),  # circa 2022: around it
+        ("APPROX", "2022-03-01", "2022-05-31", False),  # a part of it is not around it
+        ("BEFORE", "2021-01-01", "2021-12-31", False),  # open mods are not read as parts
+        (None, "2022-09-01", "2022-12-31", False),
+    ],
+)
+def test_a_window_reads_a_timeml_mod_only_as_the_part_it_names(
+    mod: str | None, first: str, last: str, right: bool
+) -> None:
+    year = (Day.from_ymd(2022, 1, 1), Day.from_ymd(2022, 12, 31))
+    ours = parse(f"{first}/{last}")
+    assert reads_mod(mod, year, ours) is right
