@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from chrono.days import Day, days_from_civil, month_length
@@ -33,6 +34,12 @@ def to_day(reference: Reference) -> Day | None:
         return reference
     if isinstance(reference, _dt.date):
         return Day.from_ymd(reference.year, reference.month, reference.day)
+    return _reference_day(reference)
+
+
+@functools.lru_cache(maxsize=64)
+def _reference_day(reference: str) -> Day:
+    """A reference given as text, read once: a notebook passes the same one to every parse."""
     text = reference.strip()
     expected = "a reference date as YYYY-MM-DD"
     try:
