@@ -46,9 +46,10 @@ def _reference_day(reference: str) -> Day:
         interval = parse_date(text, 0, len(text)) if text else None
     except ParseError as err:
         raise ParseError(reference, err.position, expected) from None
-    if interval is None or interval.precision != "day" or interval.qualifiers:
+    day = None if interval is None or interval.qualifiers else interval.earliest
+    if day is None or interval is None or interval.precision != "day":
         raise ParseError(reference, 0, expected)
-    return interval.earliest
+    return day
 
 
 def parse(
