@@ -67,6 +67,11 @@ def fiscal_year_starting(month: int | None) -> Iterator[None]:
         _FISCAL_START.reset(token)
 
 
+def current_fiscal_year_start() -> int:
+    """The month fiscal years start in here, for work sent to other processes to take along."""
+    return _FISCAL_START.get()
+
+
 def check_fiscal_start(month: object) -> int:
     """``month`` if it is a month number 1-12; a ValueError that says so otherwise."""
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:

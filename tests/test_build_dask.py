@@ -470,3 +470,30 @@ def test_dask_and_pyarrow_are_imported_only_when_a_cluster_or_a_table_is_used() 
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "[]\n"
+
+
+def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
+    scheduler: str,  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "budget.csv").write_text("id,title,date\nbudget,Budget year,FY2023\n", "utf-8")
+    starts = {}
+    for name, extra in (("remote", ["--scheduler", scheduler]), ("local", [])):
+        run = chrono(
+            "build",
+            str(folder),
+            "--out",
+            str(tmp_path / name),
+            "--format",
+            "csv",
+            "--fiscal-year-start",
+            "4",
+            *extra,
+        )
+        assert run.returncode == 0, run.stderr
+        rows = (tmp_path / name / "timeline.csv").read_text("utf-8").splitlines()
+        starts[name] = rows[1]
+    assert starts["remote"] == starts["local"]
+    assert ",2022-04-01," in starts["remote"]  # FY2023 from April: 2022-04-01 to 2023-03-31

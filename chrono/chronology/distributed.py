@@ -21,6 +21,7 @@ Dask is imported here only, and only when a cluster is asked for.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 import math
@@ -38,6 +39,7 @@ from chrono.days import Day
 from chrono.errors import ChronoError, Problem
 from chrono.events.event import Event
 from chrono.model import Interval, Window
+from chrono.resolve import current_fiscal_year_start, fiscal_year_starting
 
 ENGINES = ("local", "dask")
 INSTALL = "pip install 'chrono-timeline[dask]'"
@@ -446,7 +448,16 @@ def on_client(client: Any) -> Mapper:
     """A mapper that runs the batches on a Dask client's workers, results in order."""
 
     def run(function: Callable[[list[Wired]], Batch], batches: list[list[Wired]]) -> list[Batch]:
-        futures = client.map(function, batches, pure=False)
+        # a worker is another process: the fiscal year setting goes with each batch
+        task = functools.partial(_with_fiscal_year, current_fiscal_year_start(), function)
+        futures = client.map(task, batches, pure=False)
         return list(client.gather(futures))
 
     return run
+
+
+def _with_fiscal_year(
+    month: int, function: Callable[[list[Wired]], Batch], batch: list[Wired]
+) -> Batch:
+    with fiscal_year_starting(month):
+        return function(batch)
