@@ -591,7 +591,7 @@ def extract(
     if out is not None or (file != "-" and _is_corpus(file)):
         from chrono.corpus import Fields
 
-        fields = Fields(id_field, text_field, date_field, reference)
+        fields = Fields(id_field, text_field, date_field, reference, fiscal_year_start)
         _extract_corpus(Path(file), out, fields, engine, scheduler, workers)
         return
     if output not in ("yaml", "json"):

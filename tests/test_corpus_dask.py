@@ -209,3 +209,18 @@ def test_the_command_on_a_folder_with_a_local_cluster_of_processes(tmp_path: Pat
     rows = read(tmp_path / "dask.parquet")
     assert rows == read(tmp_path / "local.parquet")
     assert {r["document"] for r in rows} == {f"doc{i:05d}.txt" for i in range(20)}
+
+
+def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
+    tmp_path: Path, scheduler: str
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "budget.txt").write_text("The agency overspent in FY2023, auditors said.\n", "utf-8")
+    out = tmp_path / "fiscal.parquet"
+    fields = Fields(reference="2024-06-01", fiscal_year_start=4)
+    extract_corpus(news, out, scheduler=scheduler, fields=fields)
+    rows = read(out)
+    assert [(r["text"], r["earliest"], r["latest"]) for r in rows] == [
+        ("FY2023", "2022-04-01", "2023-03-31")  # from April, not October's 2022-10-01
+    ]

@@ -12,6 +12,7 @@ from chrono.corpus.source import Document, Fields, Part, documents
 from chrono.days import Day
 from chrono.extract import Mention, extract
 from chrono.model import Interval
+from chrono.resolve import fiscal_year_starting
 
 EXCERPT_CHARS = 300  # the excerpt of a mention's sentence is at most this long
 
@@ -41,8 +42,10 @@ Row = dict[str, Any]
 def part_rows(part: Part, fields: Fields) -> list[Row]:
     """The rows of every document of ``part``, in document and then text order."""
     rows: list[Row] = []
-    for doc in documents(part, fields):
-        rows.extend(document_rows(doc))
+    # the part may run in another process: the fiscal year setting comes with its fields
+    with fiscal_year_starting(fields.fiscal_year_start):
+        for doc in documents(part, fields):
+            rows.extend(document_rows(doc))
     return rows
 
 

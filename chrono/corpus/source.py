@@ -27,6 +27,7 @@ class Fields:
     text_field: str = "text"
     date_field: str | None = None
     reference: str | None = None  # a date, or "auto": each document's dateline
+    fiscal_year_start: int | None = None  # the month fiscal years start in (FY2023)
 
     @property
     def auto(self) -> bool:
