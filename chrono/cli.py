@@ -108,33 +108,116 @@ def _edtf_fields(interval: object) -> dict[str, object]:
 
 
 def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
-    """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
+    """JSON Lines from stdin in one process: a failing line reports and the rest go on.
+
+    Each chunk of input is decoded and split at once, its lines written from a
+    template (serialize.interval_json) and sent in one write: a line costs its parse
+    and little more.
+    """
     from chrono.days import Day
     from chrono.parse import parse as parse_text
-    from chrono.serialize import interval_dict
-    from chrono.text_input import input_lines
+    from chrono.serialize import error_json, interval_json
+    from chrono.text_input import BadLine, input_batches
 
     ref = reference if isinstance(reference, Day) else None  # the caller read it once
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
-    write = sys.stdout.write
+    edtf = _edtf_json if as_edtf else None
+    write = _batch_writer()
     failed = 0
-    for _number, text, undecodable in input_lines():
-        if text is None:  # not UTF-8: said on stderr, and the line left out
-            failed = 1
-            print(f"error: {undecodable}", file=sys.stderr)
-            continue
+    for lines in input_batches():
+        done: list[str] = []
+        append = done.append
         try:
-            interval = parse_text(text, ref, dayfirst=dayfirst)
-            out = interval_dict(interval, text)
-            if as_edtf:
-                out.update(_edtf_fields(interval))
-        except ParseError as err:
-            failed = 1
-            out = {"text": text, "error": _message(err)}
-        write(json_shown(encode(out)))
-        write("\n")
-    sys.stdout.flush()
+            for text in lines:
+                if isinstance(text, BadLine):  # not UTF-8: said on stderr, and the line left out
+                    failed = 1
+                    write(done)
+                    done.clear()
+                    print(f"error: {text.message}", file=sys.stderr)
+                    continue
+                try:
+                    interval = parse_text(text, ref, dayfirst=dayfirst)
+                except ParseError as err:
+                    failed = 1
+                    append(error_json(text, _message(err)))
+                    continue
+                line = interval_json(interval, text)
+                append(line if edtf is None else edtf(line, interval))
+        finally:  # what was answered is written, even before an unexpected error
+            write(done)
     return failed
+
+
+def _edtf_json(line: str, interval: object) -> str:
+    """A line of interval_json with the edtf fields added at its end, as --json --edtf has them."""
+    from json.encoder import encode_basestring
+
+    said = _edtf_fields(interval)
+    exact = "true" if said["edtf_exact"] else "false"
+    return f'{line[:-1]}, "edtf": {encode_basestring(str(said["edtf"]))}, "edtf_exact": {exact}}}'
+
+
+def _batch_writer() -> Callable[[list[str]], None]:
+    """Lines written at once, made safe to print (terminal.json_shown, which works per character).
+
+    UTF-8 bytes go straight to the binary stream; another encoding (or a stdout with
+    no buffer) gets the text, as print would give it.
+    """
+    out = sys.stdout
+    binary = getattr(out, "buffer", None)
+    if binary is None or (out.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
+
+        def text(lines: list[str]) -> None:
+            if lines:
+                out.write(json_shown("\n".join(lines) + "\n"))
+                out.flush()
+
+        return text
+    out.flush()
+
+    def data(lines: list[str]) -> None:
+        if lines:
+            binary.write(json_shown("\n".join(lines) + "\n").encode("utf-8"))
+            binary.flush()
+
+    return data
+
+
+def _batch_request(args: list[str]) -> tuple[str | None, bool | None, bool] | None:
+    """(reference, dayfirst, edtf) when the command line is exactly a ``chrono parse -``.
+
+    That command then runs without typer's machinery (type adapters, a click context),
+    which costs a process more than a thousand lines do. Whatever else the line holds
+    (help, a repeated option, an option's value starting with '-') goes to typer.
+    """
+    if args[:1] != ["parse"]:
+        return None
+    reference: str | None = None
+    dayfirst: bool | None = None
+    edtf = dash = given = False
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "-" and not dash:
+            dash = True
+        elif arg in ("--json", "--edtf"):
+            edtf = edtf or arg == "--edtf"
+        elif arg in ("--dayfirst", "--monthfirst"):
+            dayfirst = arg == "--dayfirst"
+        elif arg in ("--reference", "-r") and not given:
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None
+            reference, given = value, True
+        elif arg.startswith("--reference=") and not given:
+            reference, given = arg.removeprefix("--reference="), True
+        else:
+            return None
+    return (reference, dayfirst, edtf) if dash else None
+
+
+def _parse_batch(reference: str | None, dayfirst: bool | None, as_edtf: bool) -> int:
+    from chrono.parse import to_day
+
+    return _parse_lines(to_day(reference), dayfirst, as_edtf)
 
 
 def _explain(text: str, interval: object) -> None:
@@ -671,7 +754,8 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def main() -> None:
     try:
-        status = app(standalone_mode=False)
+        batch = _batch_request(sys.argv[1:])
+        status = app(standalone_mode=False) if batch is None else _parse_batch(*batch)
     except ChronoError as err:
         print(f"error: {shown_lines(err)}", file=sys.stderr)
         sys.exit(1)
