@@ -29,6 +29,7 @@ FIELDS = (
 )  # fmt: skip
 DEFAULTS = ("lane", "tags", "source", "url", "description", "reference")  # file-level fields
 LISTS = ("tags", *RELATIONS)
+_FIELD_SET, _LIST_SET = frozenset(FIELDS), frozenset(LISTS)  # for the checks run on every field
 _ID = re.compile(r"\w[\w.:-]*")  # what ``@id`` in a date expression can name
 _ID_RULE = "an id starts with a letter, digit or '_' and holds only those, '-', '.' and ':'"
 _ID_LONG = f"an id has at most {MAX_ID_LENGTH} characters"
@@ -97,18 +98,30 @@ class Checker:
         return good
 
     def event(self, mapping: Mapping, defaults: dict[str, Field]) -> Draft:
-        """One event: its own fields, then the file's defaults for those it does not give."""
+        """One event: its own fields, then the file's defaults for those it does not give.
+
+        Run once per event of a file of any size, so the common case (a text field
+        that is not a url) is settled inline, without a call per field.
+        """
         errors = self._errors
         own = {}
         for name, field in mapping.fields.items():
-            if name not in FIELDS:
+            if name not in _FIELD_SET:
                 self._warn(field.line, unknown(name, FIELDS))
             elif field.value is not None:
                 own[name] = field
-        fields = {**defaults, **own}
-        bad = {name for name, field in own.items() if not self._check(name, field)}
+        bad = {
+            name
+            for name, field in own.items()
+            if not (isinstance(field.value, str) and name != "url") and not self._check(name, field)
+        }
+        fields = {**defaults, **own} if defaults else own
         bad |= mapping.broken
-        text = {name: self._text(field) for name, field in fields.items() if name not in LISTS}
+        text = {
+            name: value if isinstance(value := field.value, str) and value.strip() else None
+            for name, field in fields.items()
+            if name not in _LIST_SET
+        }
         title = text.get("title")
         if title is None and "title" not in bad:
             self._error(mapping.line, "event has no 'title'")
@@ -136,6 +149,7 @@ class Checker:
         if "reference" in fields and "reference" not in bad:
             reference = self._reference(fields["reference"])
         tags = dict.fromkeys(self._items(fields["tags"])) if "tags" in fields else {}
+        shared = self._strings.setdefault
         event = Event(
             id=event_id or "",
             title=title or "",
@@ -152,7 +166,7 @@ class Checker:
             description=text.get("description"),
             quote=text.get("quote"),
             reference=reference,
-            lines={self._shared(name): field.line for name, field in fields.items()},
+            lines={shared(name, name): field.line for name, field in fields.items()},
         )
         return Draft(event, event_id is not None, self._errors == errors)
 
