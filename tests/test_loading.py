@@ -1018,7 +1018,9 @@ def test_yaml_read_without_a_tree_agrees_on_any_shape(value: object) -> None:
 
 
 def test_yaml_tags_say_null_or_text_whatever_the_value() -> None:
-    text = "events:\n  - {title: a, date: 2020, lane: !!str null, source: !!null x, tags: [!!str ~]}\n"
+    text = (
+        "events:\n  - {title: a, date: 2020, lane: !!str null, source: !!null x, tags: [!!str ~]}\n"
+    )
     (event,) = load_text(text, "e.yaml")[0]
     assert (event.lane, event.source, event.tags) == ("null", None, ("~",))
 
