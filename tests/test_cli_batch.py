@@ -342,3 +342,19 @@ def test_the_direct_path_does_what_typer_does(
     direct, typer = command(True), command(False)
     assert direct == typer
     assert direct[1] or direct[2]  # something was said
+
+
+def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
+    """`parse -` reads its own command line: no type adapters (pydantic), no rich, no plotly."""
+    code = (
+        "import io, sys, runpy\n"
+        "sys.argv = ['chrono', 'parse', '-', '--reference', '2025-07-15']\n"
+        "sys.stdin = io.TextIOWrapper(io.BytesIO(b'May 12\\n'))\n"
+        "try:\n    runpy.run_module('chrono', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'pydantic', 'rich', 'plotly', 'click'}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert json.loads(done.stdout)["earliest"] == "2025-05-12"
+    assert done.stderr.strip() == "[]"
