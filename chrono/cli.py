@@ -69,7 +69,9 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf))
+        from chrono.batch import parse_lines
+
+        raise typer.Exit(parse_lines(ref, dayfirst, as_edtf))
     failed = False
     for text in texts:
         try:
@@ -107,119 +109,6 @@ def _edtf_fields(interval: object) -> dict[str, object]:
     return {"edtf": said.text, "edtf_exact": said.exact}
 
 
-def _parse_lines(reference: object, dayfirst: bool | None, as_edtf: bool = False) -> int:
-    """JSON Lines from stdin in one process: a failing line reports and the rest go on.
-
-    Each chunk of input is decoded and split at once, its lines written from a
-    template (serialize.interval_json) and sent in one write: a line costs its parse
-    and little more.
-    """
-    from chrono.days import Day
-    from chrono.parse import parse as parse_text
-    from chrono.serialize import error_json, interval_json
-    from chrono.text_input import BadLine, input_batches
-
-    ref = reference if isinstance(reference, Day) else None  # the caller read it once
-    edtf = _edtf_json if as_edtf else None
-    write = _batch_writer()
-    failed = 0
-    for lines in input_batches():
-        done: list[str] = []
-        append = done.append
-        try:
-            for text in lines:
-                if isinstance(text, BadLine):  # not UTF-8: said on stderr, and the line left out
-                    failed = 1
-                    write(done)
-                    done.clear()
-                    print(f"error: {text.message}", file=sys.stderr)
-                    continue
-                try:
-                    interval = parse_text(text, ref, dayfirst=dayfirst)
-                except ParseError as err:
-                    failed = 1
-                    append(error_json(text, _message(err)))
-                    continue
-                line = interval_json(interval, text)
-                append(line if edtf is None else edtf(line, interval))
-        finally:  # what was answered is written, even before an unexpected error
-            write(done)
-    return failed
-
-
-def _edtf_json(line: str, interval: object) -> str:
-    """A line of interval_json with the edtf fields added at its end, as --json --edtf has them."""
-    from json.encoder import encode_basestring
-
-    said = _edtf_fields(interval)
-    exact = "true" if said["edtf_exact"] else "false"
-    return f'{line[:-1]}, "edtf": {encode_basestring(str(said["edtf"]))}, "edtf_exact": {exact}}}'
-
-
-def _batch_writer() -> Callable[[list[str]], None]:
-    """Lines written at once, made safe to print (terminal.json_shown, which works per character).
-
-    UTF-8 bytes go straight to the binary stream; another encoding (or a stdout with
-    no buffer) gets the text, as print would give it.
-    """
-    out = sys.stdout
-    binary = getattr(out, "buffer", None)
-    if binary is None or (out.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
-
-        def text(lines: list[str]) -> None:
-            if lines:
-                out.write(json_shown("\n".join(lines) + "\n"))
-                out.flush()
-
-        return text
-    out.flush()
-
-    def data(lines: list[str]) -> None:
-        if lines:
-            binary.write(json_shown("\n".join(lines) + "\n").encode("utf-8"))
-            binary.flush()
-
-    return data
-
-
-def _batch_request(args: list[str]) -> tuple[str | None, bool | None, bool] | None:
-    """(reference, dayfirst, edtf) when the command line is exactly a ``chrono parse -``.
-
-    That command then runs without typer's machinery (type adapters, a click context),
-    which costs a process more than a thousand lines do. Whatever else the line holds
-    (help, a repeated option, an option's value starting with '-') goes to typer.
-    """
-    if args[:1] != ["parse"]:
-        return None
-    reference: str | None = None
-    dayfirst: bool | None = None
-    edtf = dash = given = False
-    rest = iter(args[1:])
-    for arg in rest:
-        if arg == "-" and not dash:
-            dash = True
-        elif arg in ("--json", "--edtf"):
-            edtf = edtf or arg == "--edtf"
-        elif arg in ("--dayfirst", "--monthfirst"):
-            dayfirst = arg == "--dayfirst"
-        elif arg in ("--reference", "-r") and not given:
-            value = next(rest, None)
-            if value is None or value.startswith("-"):
-                return None
-            reference, given = value, True
-        elif arg.startswith("--reference=") and not given:
-            reference, given = arg.removeprefix("--reference="), True
-        else:
-            return None
-    return (reference, dayfirst, edtf) if dash else None
-
-
-def _parse_batch(reference: str | None, dayfirst: bool | None, as_edtf: bool) -> int:
-    from chrono.parse import to_day
-
-    return _parse_lines(to_day(reference), dayfirst, as_edtf)
-
-
 def _explain(text: str, interval: object) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -248,12 +137,9 @@ def _explain(text: str, interval: object) -> None:
 
 def _message(err: ParseError) -> str:
     """The error, and how to give a missing reference date with this command."""
-    from chrono.errors import MissingReferenceError
+    from chrono.batch import message
 
-    hint = (
-        " (give it with --reference YYYY-MM-DD)" if isinstance(err, MissingReferenceError) else ""
-    )
-    return f"{err}{hint}"
+    return message(err)
 
 
 def _print_error(err: ParseError) -> None:
@@ -754,8 +640,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def main() -> None:
     try:
-        batch = _batch_request(sys.argv[1:])
-        status = app(standalone_mode=False) if batch is None else _parse_batch(*batch)
+        status = app(standalone_mode=False)
     except ChronoError as err:
         print(f"error: {shown_lines(err)}", file=sys.stderr)
         sys.exit(1)

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import io
 import json
+import select
+import signal
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono import cli
+from chrono import __main__ as entry
+from chrono import batch, cli
 from chrono.days import Day
 from chrono.model import Interval, Window
 from chrono.serialize import error_json, interval_dict, interval_json
@@ -288,7 +292,7 @@ def test_days_outside_datetime_are_written_with_their_sign() -> None:
 def test_a_bare_batch_command_line_is_read_directly(
     args: list[str], request_: tuple[Any, ...]
 ) -> None:
-    assert cli._batch_request(args) == request_
+    assert batch.batch_request(args) == request_
 
 
 @pytest.mark.parametrize(
@@ -310,7 +314,7 @@ def test_a_bare_batch_command_line_is_read_directly(
     ],
 )
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
-    assert cli._batch_request(args) is None
+    assert batch.batch_request(args) is None
 
 
 BOTH_WAYS = [
@@ -332,10 +336,8 @@ def test_the_direct_path_does_what_typer_does(
     def command(direct: bool) -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
         monkeypatch.setattr(sys, "argv", ["chrono", *args])
-        if not direct:
-            monkeypatch.setattr(cli, "_batch_request", lambda _args: None)
         with pytest.raises(SystemExit) as stop:
-            cli.main()
+            (entry.main if direct else cli.main)()  # cli.main: typer reads every command line
         out, err = capsys.readouterr()
         return int(stop.value.code or 0), out, err
 
@@ -345,7 +347,7 @@ def test_the_direct_path_does_what_typer_does(
 
 
 def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
-    """`parse -` reads its own command line: no type adapters (pydantic), no rich, no plotly."""
+    """`parse -` reads its own command line: no typer, no pydantic, no rich, no plotly."""
     code = (
         "import io, sys, runpy\n"
         "sys.argv = ['chrono', 'parse', '-', '--reference', '2025-07-15']\n"
@@ -353,8 +355,50 @@ def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
         "try:\n    runpy.run_module('chrono', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'pydantic', 'rich', 'plotly', 'click'}), file=sys.stderr)\n"
+        "{'typer', 'pydantic', 'rich', 'plotly', 'click'}), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert json.loads(done.stdout)["earliest"] == "2025-05-12"
     assert done.stderr.strip() == "[]"
+
+
+# Ending early: the reader goes away, or Ctrl-C; the direct path ends as typer's does
+
+BOTH_PATHS = [["parse", "-"], ["parse", "-", "-r", "2020-01-01", "-r", "2020-01-01"]]
+
+
+@pytest.mark.parametrize("args", BOTH_PATHS, ids=["direct", "typer"])
+def test_a_reader_that_goes_away_ends_the_batch_quietly(tmp_path: Path, args: list[str]) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text("2020-05-01\n" * 50_000)  # far more than a pipe holds
+    with source.open("rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "chrono", *args],
+            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stdout is not None and process.stderr is not None
+        assert json.loads(process.stdout.readline())["text"] == "2020-05-01"
+        process.stdout.close()  # as `| head -1` does
+        status = process.wait(timeout=120)
+        said = process.stderr.read()
+        process.stderr.close()
+    assert (status, said) == (1, b"")
+
+
+@pytest.mark.parametrize("args", BOTH_PATHS, ids=["direct", "typer"])
+def test_ctrl_c_ends_the_batch_with_status_130(args: list[str]) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chrono", *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(b"2020\n")
+    process.stdin.flush()
+    answered, _, _ = select.select([process.stdout], [], [], 60)
+    if not answered:  # a batch that waits for a whole chunk before answering
+        process.kill()
+        pytest.fail("a line written to a batch that stays open was not answered")
+    assert json.loads(process.stdout.readline())["text"] == "2020"  # answered as typed
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (130, b"")
