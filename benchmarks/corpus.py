@@ -89,6 +89,28 @@ def events_yaml(path: Path, count: int, relations: int, seed: int = 2) -> Path:
     return path
 
 
+def events_csv(path: Path, count: int, seed: int = 4) -> Path:
+    """One CSV file of ``count`` events: ids, titles, dates of every common form, lanes, tags."""
+    rng = random.Random(seed)
+    lanes = ("Politics", "Economy", "Security", "Diplomacy", "Society")
+    rows = ["id,title,date,lane,tags,source,description"]
+    for i in range(count):
+        year, month, day = rng.randrange(1900, 2025), rng.randrange(1, 13), rng.randrange(1, 29)
+        date = [
+            f"{year}-{month:02d}-{day:02d}",
+            f"{MONTHS[month - 1]} {year}",
+            f"{year}",
+            f"late {year}",
+        ][i % 4]
+        tags = ";".join(rng.sample(("coup", "vote", "trade", "aid", "border"), rng.randrange(0, 3)))
+        rows.append(
+            f'e{i},"Event {i}, as reported",{date},{lanes[i % len(lanes)]},{tags},'
+            f"Agency {i % 7},Something happened in {MONTHS[month - 1]}"
+        )
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def news_text(size: int, seed: int = 3) -> str:
     """About ``size`` characters of news-like prose with dates, numbers and quantities."""
     rng = random.Random(seed)

@@ -1,19 +1,28 @@
-"""Parsing throughput: chrono against dateparser and python-edtf, per form, as ratios.
+"""Parsing throughput on distinct expressions: chrono in process and as `chrono parse -`,
+against dateparser, python-edtf and (where node is installed) chrono-node, as ratios.
 
 Every input is a distinct expression (no parser can profit from a cache), and each
-library's rate counts only the answers it gives: ``answers / seconds`` over the
-same list. ``chrono parse -`` is timed as a whole process on the same lines.
+library's rate counts only the answers it gives: ``answers / CPU seconds`` over the
+same list, the best of several runs. ``chrono parse -`` is timed as a whole process
+(start-up included) on the same lines as the in-process figure beside it. chrono-node
+is installed from npm into ~/.cache/chrono-bench-npm the first time (or
+$CHRONO_BENCH_NPM_CACHE) and timed in one node process on the same expressions.
 
     python benchmarks/parse_bench.py
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import resource
+import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from common import chrono_command, table
@@ -111,28 +120,47 @@ def _dateparser() -> Callable[[list[str]], int] | None:
     return run
 
 
-def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
-    corpus = list(dict.fromkeys(expressions(count)))  # distinct expressions only
-    ok = [t for t in corpus if run_chrono([t])]
-    result: dict[str, Any] = {"expressions": len(corpus), "chrono_parses": len(ok)}
-    result["chrono_per_s"] = best_rate(run_chrono, ok, repeat)
-
-    lines = list(dict.fromkeys(expressions(count * 5, seed=11)))
-    in_process = best_rate(run_chrono, lines, max(1, repeat // 2))
-    stdin = ("\n".join(lines) + "\n").encode()
-    whole = process_cpu_seconds(
-        [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], stdin, repeat=3
+def process_rate(lines: list[str], repeat: int = 3) -> float:
+    """Lines a CPU second of ``chrono parse -`` as a whole process, start-up included."""
+    stdin = "".join(line + "\n" for line in lines).encode()
+    seconds = process_cpu_seconds(
+        [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], stdin, repeat
     )
-    result["process_lines"] = len(lines)
-    result["chrono_in_process_per_s"] = in_process
-    result["chrono_process_per_s"] = len(lines) / whole
+    return len(lines) / seconds
+
+
+def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
+    """Every figure of the report, from one run.
+
+    The mixed corpus is the distinct expressions among ``5 * count`` drawn (about
+    40,000 of 100,000: the corpus repeats its forms); dateparser, being slow, reads
+    the first 1,500 of them and 300 of each form, and chrono is timed again on the
+    same lists for its ratios. Each form has up to 20,000 expressions (fewer where the
+    form has fewer), so a process's start-up weighs on its figure as it would on a batch.
+    """
+    mixed = list(dict.fromkeys(expressions(count * 5, seed=11)))
+    result: dict[str, Any] = {"expressions": len(mixed)}
+    in_process = best_rate(run_chrono, mixed, repeat)
+    result["chrono_per_s"] = result["chrono_in_process_per_s"] = in_process
+    result["chrono_answers"] = run_chrono(mixed)
+    result["process_lines"] = len(mixed)
+    result["chrono_process_per_s"] = process_rate(mixed)
     result["process_share"] = result["chrono_process_per_s"] / in_process
+    result["process_startup_s"] = process_cpu_seconds(
+        [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], b"", 3
+    )
+
+    sets = {name: distinct(make, 20_000) for name, make in FORMS.items()}
+    node = _chrono_node({"mixed corpus": mixed, **sets}, repeat)
+    result["chrono-node"] = node if isinstance(node, str) else node["mixed corpus"]
+    if isinstance(node, dict):
+        result["chrono-node"]["ratio"] = in_process / node["mixed corpus"]["per_s"]
 
     theirs = _dateparser()
     if theirs is None:
         result["dateparser"] = "not installed (pip install -e '.[bench]')"
     else:
-        sample = corpus[:1500]
+        sample = mixed[:1500]
         d_rate = best_rate(theirs, sample, 3)
         c_rate = best_rate(run_chrono, sample, repeat)
         result["dateparser"] = {
@@ -142,19 +170,85 @@ def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
             "ratio": c_rate / d_rate,
         }
     forms: dict[str, Any] = {}
-    for name, make in FORMS.items():
-        items = distinct(make, 3000)
+    for name, items in sets.items():
         row: dict[str, Any] = {"expressions": len(items)}
         row["chrono_per_s"] = best_rate(run_chrono, items, repeat)
+        row["process_per_s"] = process_rate(items)
+        row["process_share"] = row["process_per_s"] / row["chrono_per_s"]
         if theirs is not None:
             sample = items[:300]
             row["dateparser_per_s"] = best_rate(theirs, sample, 2)
             if row["dateparser_per_s"] > 0:  # it reads none of some forms
                 row["ratio"] = best_rate(run_chrono, sample, repeat) / row["dateparser_per_s"]
+        if isinstance(node, dict):
+            row["node_per_s"] = node[name]["per_s"]
+            row["node_answered"] = node[name]["answers"] / node[name]["expressions"]
+            if row["node_per_s"] > 0:
+                row["node_ratio"] = row["chrono_per_s"] / row["node_per_s"]
         forms[name] = row
     result["forms"] = forms
-    result["python-edtf"] = _edtf(ok, repeat)
+    result["python-edtf"] = _edtf(mixed, repeat)
     return result
+
+
+NPM_CACHE = Path(
+    os.environ.get("CHRONO_BENCH_NPM_CACHE", Path.home() / ".cache" / "chrono-bench-npm")
+)
+
+# One node process times every list: parseDate against the same reference date, CPU
+# time (process.cpuUsage, as the Python figures use process time), best of `repeat`.
+_NODE = """
+const chrono = require(process.argv[2]);
+const job = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
+const ref = new Date(2025, 6, 15, 12);
+const out = {};
+for (const [name, items] of Object.entries(job.sets)) {
+  let best = Infinity, answers = 0;
+  for (let r = 0; r < job.repeat; r++) {
+    const began = process.cpuUsage();
+    let n = 0;
+    for (const text of items) if (chrono.parseDate(text, ref) !== null) n++;
+    const used = process.cpuUsage(began);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+    answers = n;
+  }
+  out[name] = {expressions: items.length, answers: answers, seconds: best,
+               per_s: best > 0 ? answers / best : 0};
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def _chrono_node(sets: dict[str, list[str]], repeat: int) -> dict[str, Any] | str:
+    """chrono-node's figures for each list, or why there are none."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        return "node or npm not found"
+    module = NPM_CACHE / "node_modules" / "chrono-node"
+    if not module.exists():
+        NPM_CACHE.mkdir(parents=True, exist_ok=True)
+        try:
+            subprocess.run(
+                ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                 str(NPM_CACHE), "chrono-node@2"],
+                capture_output=True, timeout=240, check=True,
+            )  # fmt: skip
+        except (subprocess.SubprocessError, OSError):
+            return "chrono-node could not be installed from npm"
+    version = json.loads((module / "package.json").read_text(encoding="utf-8"))["version"]
+    with tempfile.TemporaryDirectory() as tmp:
+        script, job = Path(tmp) / "time.js", Path(tmp) / "job.json"
+        script.write_text(_NODE, encoding="utf-8")
+        job.write_text(json.dumps({"repeat": repeat, "sets": sets}), encoding="utf-8")
+        done = subprocess.run(
+            ["node", str(script), str(module), str(job)],
+            capture_output=True, text=True, timeout=1200, check=False,
+        )  # fmt: skip
+    if done.returncode != 0:
+        return f"chrono-node failed: {done.stderr.strip()[-200:]}"
+    figures: dict[str, Any] = json.loads(done.stdout)
+    for row in figures.values():
+        row["version"] = version
+    return figures
 
 
 def _edtf(ok: list[str], repeat: int) -> Any:
@@ -185,41 +279,82 @@ def _edtf(ok: list[str], repeat: int) -> Any:
 
 
 def report(p: dict[str, Any]) -> str:
+    node = p["chrono-node"]
     rows: list[list[object]] = []
+
+    def rate(value: float | None) -> str:
+        return "-" if value is None else f"{value:,.0f}/s"
+
     for name, row in p["forms"].items():
         theirs = row.get("dateparser_per_s")
         rows.append(
             [
                 name,
                 row["expressions"],
-                f"{row['chrono_per_s']:,.0f}/s",
-                "-" if theirs is None else f"{theirs:,.0f}/s",
+                rate(row["chrono_per_s"]),
+                f"{rate(row['process_per_s'])} ({row['process_share']:.0%})",
+                rate(theirs),
                 f"{row['ratio']:,.0f}x" if "ratio" in row else "(reads none)",
+                "-"
+                if "node_per_s" not in row
+                else f"{rate(row['node_per_s'])} ({row['node_answered']:.0%} read)",
+                f"{row['node_ratio']:.2f}x" if "node_ratio" in row else "-",
             ]
         )
     d = p["dateparser"]
-    if isinstance(d, dict):
-        rows.append(
-            [
-                "mixed corpus",
-                d["expressions"],
-                f"{d['chrono_per_s']:,.0f}/s",
-                f"{d['per_s']:,.0f}/s",
-                f"{d['ratio']:,.0f}x",
-            ]
-        )
+    n = node if isinstance(node, dict) else None
+    node_cell = (
+        "-" if n is None else f"{rate(n['per_s'])} ({n['answers'] / n['expressions']:.0%} read)"
+    )
+    rows.append(
+        [
+            "mixed corpus",
+            p["expressions"],
+            rate(p["chrono_in_process_per_s"]),
+            f"{rate(p['chrono_process_per_s'])} ({p['process_share']:.0%})",
+            rate(d["per_s"]) if isinstance(d, dict) else "-",
+            f"{d['ratio']:,.0f}x" if isinstance(d, dict) else "-",
+            node_cell,
+            "-" if n is None else f"{n['ratio']:.2f}x",
+        ]
+    )
     text = table(
-        "parse, distinct expressions, answers per CPU second",
+        "parse, distinct expressions, answers per CPU second (chrono parse -: lines per CPU "
+        "second of the whole process, and its share of the in-process rate)",
         rows,
-        ["form", "expressions", "chrono", "dateparser", "ratio"],
+        [
+            "form",
+            "expressions",
+            "chrono",
+            "chrono parse -",
+            "dateparser",
+            "chrono/dateparser",
+            "chrono-node",
+            "chrono/chrono-node",
+        ],
     )
+    if isinstance(d, dict):
+        text += (
+            f"\ndateparser read the first {d['expressions']:,} of the mixed corpus "
+            f"(chrono on the same: {d['chrono_per_s']:,.0f}/s) and 300 of each form."
+        )
+    else:
+        text += f"\ndateparser: {d}"
     text += (
-        f"\nchrono parse - ({p['process_lines']:,} lines): "
-        f"{p['chrono_process_per_s']:,.0f}/s as a process, "
-        f"{p['chrono_in_process_per_s']:,.0f}/s in process "
-        f"({p['process_share']:.0%})\n"
+        f"\nchrono parse - start-up (no input): {p['process_startup_s']:.2f} s CPU; "
+        f"chrono answered {p['chrono_answers']:,} of {p['expressions']:,} mixed expressions."
     )
-    return text
+    if n is None:
+        text += f"\nchrono-node: {node}"
+    else:
+        text += f"\nchrono-node {n['version']}: parseDate, one node process, best of the runs."
+    e = p["python-edtf"]
+    if isinstance(e, dict):
+        text += (
+            f"\npython-edtf, the {e['expressions']} expressions it reads: {e['per_s']:,.0f}/s, "
+            f"chrono {e['chrono_per_s']:,.0f}/s ({e['ratio']:,.0f}x)"
+        )
+    return text + "\n"
 
 
 if __name__ == "__main__":

@@ -77,7 +77,9 @@ def parse(
 
     ref = to_day(reference)
     if texts == ["-"]:
-        raise typer.Exit(_parse_lines(ref, dayfirst, as_edtf, fiscal_year_start))
+        from chrono.batch import parse_lines
+
+        raise typer.Exit(parse_lines(ref, dayfirst, as_edtf, fiscal_year_start))
     failed = False
     for text in texts:
         try:
@@ -115,41 +117,6 @@ def _edtf_fields(interval: object) -> dict[str, object]:
     return {"edtf": said.text, "edtf_exact": said.exact}
 
 
-def _parse_lines(
-    reference: object,
-    dayfirst: bool | None,
-    as_edtf: bool = False,
-    fiscal_year_start: int | None = None,
-) -> int:
-    """JSON Lines from stdin in one process: a failing line reports and the rest go on."""
-    from chrono.days import Day
-    from chrono.parse import parse as parse_text
-    from chrono.serialize import interval_dict
-    from chrono.text_input import input_lines
-
-    ref = reference if isinstance(reference, Day) else None  # the caller read it once
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' bytes, without its set-up
-    write = sys.stdout.write
-    failed = 0
-    for _number, text, undecodable in input_lines():
-        if text is None:  # not UTF-8: said on stderr, and the line left out
-            failed = 1
-            print(f"error: {undecodable}", file=sys.stderr)
-            continue
-        try:
-            interval = parse_text(text, ref, dayfirst=dayfirst, fiscal_year_start=fiscal_year_start)
-            out = interval_dict(interval, text)
-            if as_edtf:
-                out.update(_edtf_fields(interval))
-        except ParseError as err:
-            failed = 1
-            out = {"text": text, "error": _message(err)}
-        write(json_shown(encode(out)))
-        write("\n")
-    sys.stdout.flush()
-    return failed
-
-
 def _explain(text: str, interval: object) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -178,12 +145,9 @@ def _explain(text: str, interval: object) -> None:
 
 def _message(err: ParseError) -> str:
     """The error, and how to give a missing reference date with this command."""
-    from chrono.errors import MissingReferenceError
+    from chrono.batch import message
 
-    hint = (
-        " (give it with --reference YYYY-MM-DD)" if isinstance(err, MissingReferenceError) else ""
-    )
-    return f"{err}{hint}"
+    return message(err)
 
 
 def _print_error(err: ParseError) -> None:

@@ -53,6 +53,8 @@ def json_shown(text: str) -> str:
     C1 controls and bidirectional controls as they are; they can only stand
     inside strings, where ``\\uXXXX`` means the same character.
     """
+    if text.isascii() and "\x7f" not in text:  # DEL is the one ASCII it changes: two quick scans
+        return text
     if not _JSON_UNSAFE.search(text):
         return text
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

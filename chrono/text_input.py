@@ -12,8 +12,8 @@ import codecs
 import os
 import stat
 import sys
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, cast
 
 from chrono.errors import ChronoError
 
@@ -80,25 +80,77 @@ def _too_large(name: str, how: str, limit: int) -> str:
     )
 
 
-def input_lines(stream: BinaryIO | None = None) -> Iterator[tuple[int, str | None, str]]:
-    """Each line of standard input as (number, text, "") or, when not UTF-8, (number, None, why).
+CHUNK = 1 << 16  # bytes asked for at once: a pipe's buffer
 
-    The line break is removed (LF or CRLF); a byte-order mark before the first line too.
+
+class BadLine:
+    """A line that is not UTF-8, in the place of its text: the message that says so."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def input_batches(
+    stream: BinaryIO | None = None, size: int = CHUNK
+) -> Iterator[list[str | BadLine]]:
+    """Each line of standard input, in lists: the lines of each chunk read.
+
+    The line break is removed (LF or CRLF, with any carriage returns before it); a
+    byte-order mark before the first line too. A line that is not UTF-8 is a
+    :class:`BadLine` naming its line and column. Each read takes what is there (up
+    to ``size`` bytes), so a line typed at a terminal is answered when typed; a
+    chunk is decoded and split in one call each, and only a chunk with a bad byte
+    is read again line by line.
     """
     if stream is None:
         if sys.stdin is None:
             return
         stream = sys.stdin.buffer
-    for number, raw in enumerate(stream, 1):
-        data = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
-        data = data.rstrip(b"\r\n")
-        try:
-            yield number, data.decode("utf-8"), ""
-        except UnicodeDecodeError as err:
-            column = err.start + 1
-            yield (
-                number,
-                None,
-                f"{STDIN}: not UTF-8 text: byte 0x{data[err.start]:02x} on line {number} "
-                f"(column {column}) cannot be read (save it as UTF-8)",
-            )
+    read: Callable[[int], bytes] = getattr(stream, "read1", stream.read)
+    number = 0  # lines given so far
+    pending: list[bytes] = []  # the start of a line that goes on in the next chunk
+    while chunk := read(size):
+        cut = chunk.rfind(b"\n")
+        if cut < 0:
+            pending.append(chunk)
+            continue
+        if pending:
+            pending.append(chunk[:cut])
+            data = b"".join(pending)
+        else:
+            data = chunk[:cut]
+        pending = [chunk[cut + 1 :]] if cut + 1 < len(chunk) else []
+        lines = _lines(data, number)
+        number += len(lines)
+        yield lines
+    if pending:  # the last line, without a line break
+        yield _lines(b"".join(pending), number)
+
+
+def _lines(data: bytes, number: int) -> list[str | BadLine]:
+    """The lines of ``data`` split at each LF, the first numbered ``number + 1``."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [_line(raw, n) for n, raw in enumerate(data.split(b"\n"), number + 1)]
+    lines = text.split("\n")
+    if number == 0 and text.startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    if "\r" in text:
+        lines = [line.rstrip("\r") for line in lines]
+    return cast("list[str | BadLine]", lines)
+
+
+def _line(raw: bytes, number: int) -> str | BadLine:
+    """One line on its own, for the message of a byte that is not UTF-8."""
+    data = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
+    data = data.rstrip(b"\r")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return BadLine(
+            f"{STDIN}: not UTF-8 text: byte 0x{data[err.start]:02x} on line {number} "
+            f"(column {err.start + 1}) cannot be read (save it as UTF-8)"
+        )

@@ -57,6 +57,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "chrono.cli",
         "chrono.__main__",
+        "chrono.batch",
         "chrono.config",
         "chrono.watch",
         "chrono.serve",

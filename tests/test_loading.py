@@ -1016,3 +1016,29 @@ def test_yaml_read_without_a_tree_agrees_on_any_shape(value: object) -> None:
         return
     assert direct == _composed(text)
     assert yaml_file.read_yaml(text, "f") == (direct, [])
+
+
+def test_yaml_tags_say_null_or_text_whatever_the_value() -> None:
+    text = (
+        "events:\n  - {title: a, date: 2020, lane: !!str null, source: !!null x, tags: [!!str ~]}\n"
+    )
+    (event,) = load_text(text, "e.yaml")[0]
+    assert (event.lane, event.source, event.tags) == ("null", None, ("~",))
+
+
+def test_problems_of_one_line_come_unknown_fields_first_then_bad_values() -> None:
+    text = "events:\n  - {title: a, url: ftp://x, colour: red, date: 2020}\n"
+    assert problems_of(text) == [
+        f"e.yaml:2: warning: unknown field 'colour' (expected one of: {FIELD_LIST})",
+        "e.yaml:2: url must be an http or https address, not 'ftp://x'",
+    ]
+
+
+def test_csv_short_rows_blank_rows_and_rows_blank_at_first() -> None:
+    text = "id,title,date,lane\na, First ,2020\n , ,\t,\n,Second,2021 ,  \n"
+    events, problems = load_text(text, "e.csv")
+    assert problems == []
+    assert [(e.id, e.title, e.date, e.lane, e.line) for e in events] == [
+        ("a", "First", "2020", None, 2),
+        ("second", "Second", "2021", None, 4),
+    ]

@@ -25,6 +25,7 @@ _IGNORED = {
     "media thumbnail", "background",
 }  # fmt: skip
 _NUMBER = re.compile(r"[+-]?[0-9]+")  # and short: int() of thousands of digits is refused
+_NONE_BROKEN, _DATE_BROKEN = frozenset[str](), frozenset({"date"})
 
 
 def read_csv(text: str, file: str) -> tuple[list[Mapping], list[Problem]]:
@@ -36,8 +37,8 @@ def read_csv(text: str, file: str) -> tuple[list[Mapping], list[Problem]]:
     try:  # row by row: the cells of a large file are never all held at once
         for cells in reader:
             line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue
+            if not (cells and cells[0].strip()) and not any(cell.strip() for cell in cells):
+                continue  # a blank row (the first cell settles most rows without a generator)
             if sheet is None:
                 sheet = _Sheet(file, line, cells)
             else:
@@ -75,33 +76,41 @@ class _Sheet:
                 self.problems.append(Problem(file, line, message))
                 target = None
             self.columns.append(target)
+        # what the header settles once for every row: which columns are read, and whether
+        # any is a TimelineJS date part or its slide type
+        self.read = [(k, target) for k, target in enumerate(self.columns) if target is not None]
+        self.lists = frozenset(LISTS)
+        self.fields = frozenset(FIELDS)
+        self.parts = any(target in _PARTS for target in self.columns)
+        self.typed = "type" in self.columns
 
     def row(self, line: int, cells: list[str]) -> Mapping | None:
         """A row's fields, or None for the title slide of a TimelineJS sheet."""
-        values = {
-            target: cell.strip()
-            for target, cell in zip(self.columns, cells, strict=False)
-            if target is not None and cell.strip()
-        }
-        if any(cell.strip() for cell in cells[len(self.columns) :]):
+        values: dict[str, str] = {}
+        count = len(cells)
+        for k, target in self.read:
+            if k < count and (value := cells[k].strip()):
+                values[target] = value
+        if count > len(self.columns) and any(cell.strip() for cell in cells[len(self.columns) :]):
             self._error(line, "more cells than the header has columns (ignored)", "warning")
-        if values.get("type", "").lower() == "title":
+        if self.typed and values.get("type", "").lower() == "title":
             return None
         fields: dict[str, Field] = {}
         for target, value in values.items():
-            if target in LISTS:
-                items = (part.strip() for part in value.split(";"))
+            if target in self.lists:
+                items = [part.strip() for part in value.split(";")]
                 fields[target] = Field(tuple(Field(item, line) for item in items if item), line)
-            elif target in FIELDS:
+            elif target in self.fields:
                 fields[target] = Field(value, line)
+        if not self.parts or not any(part in values for part in _PARTS):
+            return Mapping(line, fields, _NONE_BROKEN)
         errors = len(self.problems)
-        if any(part in values for part in _PARTS):
-            if any(name in fields for name in ("date", "start", "end")):
-                self._error(line, "both the 'Year' columns and 'date'/'start'/'end': give one")
-            else:
-                self._dates(line, values, fields)
+        if any(name in fields for name in ("date", "start", "end")):
+            self._error(line, "both the 'Year' columns and 'date'/'start'/'end': give one")
+        else:
+            self._dates(line, values, fields)
         failed = any(p.severity == "error" for p in self.problems[errors:])
-        return Mapping(line, fields, frozenset({"date"}) if failed else frozenset())
+        return Mapping(line, fields, _DATE_BROKEN if failed else _NONE_BROKEN)
 
     def _dates(self, line: int, values: dict[str, str], fields: dict[str, Field]) -> None:
         start = self._date(line, values, "")

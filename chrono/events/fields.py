@@ -38,6 +38,7 @@ DEFAULTS = (
     "fiscal_year_start",
 )  # file-level fields; fmt: skip
 LISTS = ("tags", *RELATIONS)
+_FIELD_SET, _LIST_SET = frozenset(FIELDS), frozenset(LISTS)  # for the checks run on every field
 _ID = re.compile(r"\w[\w.:-]*")  # what ``@id`` in a date expression can name
 _ID_RULE = "an id starts with a letter, digit or '_' and holds only those, '-', '.' and ':'"
 _ID_LONG = f"an id has at most {MAX_ID_LENGTH} characters"
@@ -116,18 +117,30 @@ class Checker:
         return good
 
     def event(self, mapping: Mapping, defaults: dict[str, Field]) -> Draft:
-        """One event: its own fields, then the file's defaults for those it does not give."""
+        """One event: its own fields, then the file's defaults for those it does not give.
+
+        Run once per event of a file of any size, so the common case (a text field
+        that is not a url) is settled inline, without a call per field.
+        """
         errors = self._errors
         own = {}
         for name, field in mapping.fields.items():
-            if name not in FIELDS:
+            if name not in _FIELD_SET:
                 self._warn(field.line, unknown(name, FIELDS))
             elif field.value is not None:
                 own[name] = field
-        fields = {**defaults, **own}
-        bad = {name for name, field in own.items() if not self._check(name, field)}
+        bad = {
+            name
+            for name, field in own.items()
+            if not (isinstance(field.value, str) and name != "url") and not self._check(name, field)
+        }
+        fields = {**defaults, **own} if defaults else own
         bad |= mapping.broken
-        text = {name: self._text(field) for name, field in fields.items() if name not in LISTS}
+        text = {
+            name: value if isinstance(value := field.value, str) and value.strip() else None
+            for name, field in fields.items()
+            if name not in _LIST_SET
+        }
         title = text.get("title")
         if title is None and "title" not in bad:
             self._error(mapping.line, "event has no 'title'")
@@ -158,6 +171,7 @@ class Checker:
         if "fiscal_year_start" in fields and "fiscal_year_start" not in bad:
             fiscal = _month_number(fields["fiscal_year_start"].value)
         tags = dict.fromkeys(self._items(fields["tags"])) if "tags" in fields else {}
+        shared = self._strings.setdefault
         event = Event(
             id=event_id or "",
             title=title or "",
@@ -175,7 +189,7 @@ class Checker:
             quote=text.get("quote"),
             reference=reference,
             fiscal_year_start=fiscal,
-            lines={self._shared(name): field.line for name, field in fields.items()},
+            lines={shared(name, name): field.line for name, field in fields.items()},
         )
         return Draft(event, event_id is not None, self._errors == errors)
 

@@ -206,7 +206,12 @@ def _direct_events(loader: yaml.SafeLoader | yaml.CSafeLoader) -> list[Field]:
                     raise _Restart
                 top.key, top.key_line = key, line
                 continue
-            value = None if _scalar_kind(event) == _NULL_KIND else event.value
+            value = event.value
+            if event.tag is None:  # untagged, as most are: _scalar_kind's first case, inline
+                if event.implicit[0] and value in _NULLS:
+                    value = None
+            elif _scalar_kind(event) == _NULL_KIND:
+                value = None
             if top is None and value is None:
                 continue  # an empty document
         elif kind in starts:
