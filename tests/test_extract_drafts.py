@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -268,3 +269,20 @@ def test_a_span_with_no_words_for_it_is_drafted_as_start_and_end() -> None:
     }
     open_start = Mention("x", 0, 1, "x", Interval.span(Window(None, None), end, "day"))
     assert dated(open_start, None) == {"end": "no earlier than 2021-01-05"}
+
+
+def test_the_c_emitter_writes_the_drafts_the_python_emitter_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        Path("examples/article.txt").read_text(encoding="utf-8")
+        + "\n\nOn May 12: « Ünïcode — ’quotes’ », 'single' and \"double\", # not a comment,"
+        + " a tab\there, - a dash, ? a question, & an anchor, * a star, since August 2020.\n"
+        + "The talks began on "
+        + "very " * 40
+        + "long Monday, and ended in late 2022.\n"
+    )
+    extraction = extract(text, "2025-07-15")
+    with_c = as_yaml(extraction)
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    assert as_yaml(extraction) == with_c
