@@ -286,3 +286,42 @@ def test_the_c_emitter_writes_the_drafts_the_python_emitter_writes(
     with_c = as_yaml(extraction)
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
     assert as_yaml(extraction) == with_c
+
+
+def _ids_as_specified(bases: list[str]) -> list[str]:
+    """Each base itself, else the first of base-2, base-3, ... not given yet."""
+    taken: set[str] = set()
+    out = []
+    for base in bases:
+        ident, n = base, 1
+        while ident in taken:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(ident)
+        out.append(ident)
+    return out
+
+
+@given(st.lists(st.sampled_from(["a", "a-2", "a-3", "b", "a-2-2", "b-1"]), max_size=40))
+def test_draft_ids_are_each_base_then_its_next_free_number(bases: list[str]) -> None:
+    from chrono.extract.draft import _Ids
+
+    ids = _Ids()
+    assert [ids.unique(b) for b in bases] == _ids_as_specified(bases)
+
+
+def test_a_title_said_many_times_costs_a_step_per_draft_not_per_earlier_one() -> None:
+    from chrono.extract.draft import _Ids
+
+    class Counting(set[str]):
+        looks = 0
+
+        def __contains__(self, item: object) -> bool:
+            Counting.looks += 1
+            return super().__contains__(item)
+
+    ids = _Ids()
+    ids.taken = Counting()
+    given_ids = [ids.unique("talks") for _ in range(2_000)]
+    assert given_ids[:3] == ["talks", "talks-2", "talks-3"] and len(set(given_ids)) == 2_000
+    assert Counting.looks <= 2 * 2_000  # the old loop looked about 2,000,000 times

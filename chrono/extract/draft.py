@@ -75,14 +75,14 @@ def drafted(extraction: Extraction) -> tuple[list[dict[str, str]], list[Skipped]
     for _, _, quote in chosen:
         per_quote[quote] = per_quote.get(quote, 0) + 1
     events: list[dict[str, str]] = []
-    ids: set[str] = set()
+    ids = _Ids()
     for m, date, quote in chosen:
         words = " ".join(m.text.split())
         if per_quote[quote] > 1:  # one headline per mention of the sentence
             title = f"{headline(quote, TITLE_CHARS - len(words) - 3)} ({words})"
         else:
             title = headline(quote) or words
-        event = {"id": _unique(_short(slug(title)), ids), "title": title, **date, "quote": quote}
+        event = {"id": ids.unique(_short(slug(title))), "title": title, **date, "quote": quote}
         events.append(event)
     return events, skipped
 
@@ -105,13 +105,28 @@ def _short(ident: str) -> str:
     return cut or ident[:ID_CHARS]
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    ident, n = base, 1
-    while ident in taken:
-        n += 1
-        ident = f"{base}-{n}"
-    taken.add(ident)
-    return ident
+class _Ids:
+    """Ids given so far: ``base``, then ``base-2``, ``base-3``... for each one repeated.
+
+    Each base remembers the last number it tried, so a title said a thousand times
+    costs a thousand steps, not half a million (ids taken once stay taken).
+    """
+
+    __slots__ = ("next", "taken")
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def unique(self, base: str) -> str:
+        n = self.next.get(base, 1)
+        ident = base if n == 1 else f"{base}-{n}"
+        while ident in self.taken:
+            n += 1
+            ident = f"{base}-{n}"
+        self.next[base] = n
+        self.taken.add(ident)
+        return ident
 
 
 def _quote(text: str, spans: list[tuple[int, int]], starts: list[int], mention: Mention) -> str:
