@@ -28,7 +28,7 @@ def test_the_header_names_every_column_in_order() -> None:
     header = data.decode("utf-8").split("\r\n", 1)[0]
     assert header == (
         "position,id,title,lane,date,start_earliest,start_latest,end_earliest,end_latest,"
-        "earliest,latest,rank_min,rank_max,precision,source,url,tags,description,file,line,"
+        "earliest,latest,rank_min,rank_max,precision,source,url,tags,description,quote,file,line,"
         "edtf,edtf_exact"
     )
     assert tuple(header.split(",")) == COLUMNS
@@ -53,6 +53,7 @@ def test_every_field_lands_in_its_column() -> None:
         source="Anadolu",
         url="https://example.org/a",
         description="Borders closed",
+        quote="ECOWAS closed the borders on January 9.",
     )
     [row] = rows(event)
     assert row == {
@@ -74,6 +75,7 @@ def test_every_field_lands_in_its_column() -> None:
         "url": "https://example.org/a",
         "tags": "sanctions; ecowas",
         "description": "Borders closed",
+        "quote": "ECOWAS closed the borders on January 9.",
         "file": "events/mali.yaml",
         "line": "12",
         "edtf": "2022-01-09/2022-07-03",  # a span between two days, said exactly
@@ -84,6 +86,7 @@ def test_every_field_lands_in_its_column() -> None:
 def test_missing_values_are_empty_cells_and_open_ends_empty_dates() -> None:
     [row] = rows(Event("a", "Since 2020", "f.yaml", 3, date="since 2020"))
     assert row["lane"] == row["source"] == row["url"] == row["tags"] == row["description"] == ""
+    assert row["quote"] == ""
     assert row["start_earliest"] == "2020-01-01" and row["start_latest"] == "2020-12-31"
     assert row["end_earliest"] == "2020-01-01" and row["end_latest"] == ""
     assert row["latest"] == ""
@@ -135,7 +138,8 @@ def test_other_text_is_left_alone(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "column", ["id", "title", "lane", "date", "source", "url", "tags", "description", "file"]
+    "column",
+    ["id", "title", "lane", "date", "source", "url", "tags", "description", "quote", "file"],
 )
 def test_every_text_column_is_neutralised(column: str) -> None:
     hostile = "@SUM(1+1)*cmd"
@@ -147,6 +151,7 @@ def test_every_text_column_is_neutralised(column: str) -> None:
         "source": None,
         "url": None,
         "description": None,
+        "quote": None,
     }
     event_id, file = "a", "f.yaml"
     if column == "id":

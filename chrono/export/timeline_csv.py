@@ -28,6 +28,7 @@ COLUMNS = (
     "url",
     "tags",
     "description",
+    "quote",
     "file",
     "line",
     "edtf",
@@ -35,7 +36,9 @@ COLUMNS = (
 )
 # Text cells a spreadsheet would run as a formula; date cells stay exact (-0499-01-01).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT = frozenset({"id", "title", "lane", "date", "source", "url", "tags", "description", "file"})
+_TEXT = frozenset(
+    {"id", "title", "lane", "date", "source", "url", "tags", "description", "quote", "file"}
+)
 
 
 def neutralise(text: str) -> str:
@@ -77,6 +80,7 @@ def row_of(p: Placed) -> dict[str, str | int]:
         "url": e.url or "",
         "tags": "; ".join(e.tags),
         "description": e.description or "",
+        "quote": e.quote or "",
         "file": e.file,
         "line": e.line,
         "edtf": said.text,
