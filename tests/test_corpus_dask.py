@@ -224,3 +224,16 @@ def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
     assert [(r["text"], r["earliest"], r["latest"]) for r in rows] == [
         ("FY2023", "2022-04-01", "2023-03-31")  # from April, not October's 2022-10-01
     ]
+
+
+def _profiling() -> bool:
+    import dask.config
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_the_local_cluster_s_workers_do_not_sample_their_stacks() -> None:
+    from chrono.corpus.engines import _client
+
+    with _client(None, 1, True) as client:
+        assert list(client.run(_profiling).values()) == [False]
