@@ -47,7 +47,16 @@ _WHOLE = frozenset({"full", "whole", "entire"})
 
 def read(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
     """The refer-back phrase that starts at token ``i``, and the index after it; else None."""
+    if i + 1 >= len(tokens):
+        return None  # every phrase is two words at least
+    first = tokens[i]
+    if first.kind != "num" and first.value not in _STARTS:
+        return None  # most dates: "1999", "May", "late" are read without a reader
     return _Reader(tokens, i).phrase()
+
+
+# The words a phrase can begin with (a number begins "3 days earlier" too)
+_STARTS = frozenset({"earlier", "later", "that", "the", "full", *NUMBERS})
 
 
 class _Reader:
