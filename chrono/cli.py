@@ -211,7 +211,7 @@ def order(
 
     Example: chrono order events/ --json
     """
-    timeline = _timeline(directory, "")
+    timeline = _project_timeline(directory)
     _print_warnings(timeline)
     if as_json:
         from chrono.export.timeline_json import event_dict, probability_fields
@@ -272,7 +272,7 @@ def compare(
     """
     from chrono.errors import UnknownEventError
 
-    timeline = _timeline(directory, "")
+    timeline = _project_timeline(directory)
     _print_warnings(timeline)
     for name in (a, b):
         try:
@@ -473,10 +473,15 @@ def serve(
     import tempfile
 
     from chrono.config import find_settings
+    from chrono.resolve import fiscal_year_starting
     from chrono.serve import start
 
-    config = find_settings(directory).build
-    with tempfile.TemporaryDirectory(prefix="chrono-serve-") as temporary:
+    settings = find_settings(directory)
+    config = settings.build
+    with (
+        tempfile.TemporaryDirectory(prefix="chrono-serve-") as temporary,
+        fiscal_year_starting(settings.fiscal_year_start),
+    ):
         target = out or Path(temporary)
         server = start(target, port)
         print(f"serving {server.url} (Ctrl-C stops)", flush=True)
@@ -579,6 +584,14 @@ def extract(
         print(f"warning: {where}: {m.text!r}: {shown(m.error)}", file=sys.stderr)
     if reference is None and any("reference date" in (m.error or "") for m in failed):
         print("  (give the document's date with --reference YYYY-MM-DD)", file=sys.stderr)
+
+
+def _project_timeline(directory: Path) -> Timeline:
+    """:func:`_timeline` with the project's settings that change what dates mean."""
+    from chrono.resolve import fiscal_year_starting
+
+    with fiscal_year_starting(_fiscal_setting(directory, None)):
+        return _timeline(directory, "")
 
 
 def _fiscal_setting(directory: Path, given: int | None) -> int | None:

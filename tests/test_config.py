@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -209,3 +210,19 @@ def test_layout_relations_and_width_settings_shape_the_chart_as_their_options_do
     )
     assert plain.returncode == 0, plain.stderr
     assert (tmp_path / "plain" / "timeline.html").read_bytes() != page  # the flags win
+
+
+def test_order_and_compare_read_dates_with_the_project_s_fiscal_year(tmp_path: Path) -> None:
+    write(tmp_path / "chrono.toml", "fiscal_year_start = 4\n")
+    write(
+        tmp_path / "events" / "budget.yaml",
+        "events:\n- {id: budget, title: Budget, date: FY2023}\n"
+        "- {id: audit, title: Audit, date: 2022-05-01}\n",
+    )
+    ordered = chrono("order", "events", "--json", cwd=tmp_path)
+    assert ordered.returncode == 0, ordered.stderr
+    budget = next(e for e in json.loads(ordered.stdout) if e["id"] == "budget")
+    assert budget["earliest"] == "2022-04-01"  # April, not October's 2022-10-01
+    compared = chrono("compare", "events", "budget", "audit", "--json", cwd=tmp_path)
+    assert compared.returncode == 0, compared.stderr
+    assert json.loads(compared.stdout)["before"] > 0  # April 2022 can come before May
