@@ -81,3 +81,22 @@ def expressions(draw: st.DrawFn) -> str:
         + draw(st.sampled_from(_PARTS))
         + unit
     )
+
+
+# English month and weekday names, written here rather than taken from the parser's
+# tables, so that a test built on them checks those tables too.
+MONTH_WORDS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAY_WORDS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

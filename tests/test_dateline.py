@@ -20,6 +20,8 @@ from chrono.days import Day, days_from_civil
 from chrono.errors import ChronoError
 from chrono.extract import extract
 from chrono.extract.dateline import CHARS, LINES, NoReferenceError, find_reference
+from tests.strategies import MONTH_WORDS as _MONTHS
+from tests.strategies import WEEKDAY_WORDS as _WEEKDAYS
 from tests.strategies import days
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,21 +137,6 @@ def test_extract_auto_resolves_against_the_dateline() -> None:
 _PLACES = ["GENEVA", "WASHINGTON", "SAN JOSE, Calif.", "PORTO VELHO", "NEW YORK"]
 _AGENCIES = ["", " (AP)", " (Reuters)", " (AFP)"]
 _DASHES = [" --", " -", " —", " –"]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @given(

@@ -22,6 +22,8 @@ from chrono.extract.draft import as_json, as_yaml, dated, drafts
 from chrono.extract.mention import Mention
 from chrono.model import Interval, Window
 from chrono.parse import parse
+from tests.strategies import MONTH_WORDS as _MONTHS
+from tests.strategies import WEEKDAY_WORDS as _WEEKDAYS
 from tests.strategies import days
 
 REFERENCE = "2025-07-15"
@@ -170,21 +172,6 @@ _FRAMES = [
     "The crossing is scheduled to reopen {0}.",
     "Nothing happened {0}, they said.",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @st.composite
