@@ -22,6 +22,7 @@ from benchmarks.tempeval import (
     DATA_VARIABLE,
     EXTRA_SPAN,
     GRANULARITY,
+    HELD_OUT_FOLDER,
     MISSED_SPAN,
     MODIFIER,
     NEWS_FOLDER,
@@ -298,7 +299,7 @@ def test_json_summary_from_the_command_line(
         (tmp_path / name).write_text(TIMEML, encoding="utf-8")
     assert main(["--data", str(tmp_path), "--json", "--docs", "1", "--no-news"]) == 0
     both = json.loads(capsys.readouterr().out)
-    assert both["news"] is None
+    assert both["news"] is None and both["news2"] is None
     summary = both["aquaint"]
     assert summary["documents"] == 1
     assert summary["date_timexes"] == 6
@@ -355,13 +356,13 @@ def test_without_a_corpus_the_dev_set_is_skipped_with_a_note(
     captured = capsys.readouterr()
     assert "AQUAINT dev set skipped" in captured.err and "--data DIR" in captured.err
     assert "== AQUAINT" not in captured.out
-    assert "== news set" in captured.out
+    assert "== first news set" in captured.out and "== second news set" in captured.out
     assert main(["--json"]) == 0
     assert json.loads(capsys.readouterr().out)["aquaint"] is None
 
 
 def test_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for option in ("--data", "--news"):
+    for option in ("--data", "--news", "--news2"):
         with pytest.raises(SystemExit) as stop:
             main([option, str(tmp_path / "nowhere")])
         assert stop.value.code == 2
@@ -374,18 +375,20 @@ def test_the_script_scores_both_sets_with_the_real_extractor(
     (tmp_path / "A.tml").write_text(TIMEML, encoding="utf-8")
     assert main(["--data", str(tmp_path), "--misses", "0"]) == 0
     out = capsys.readouterr().out
-    aquaint, news = out.split("== news set")
+    aquaint, rest = out.split("== first news set")
+    news, news2 = rest.split("== second news set")
     assert aquaint.startswith("== AQUAINT dev set")
-    for report in (aquaint, news):
+    for report in (aquaint, news, news2):
         for line in ("precision ", "recall ", "F1 ", "value accuracy ", "value recall "):
             assert re.search(rf"^{line} *[01]\.\d{{3}}", report, re.MULTILINE), line
     assert main(["--data", str(tmp_path), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
-    documents = load(NEWS_FOLDER, None)
-    assert figures["news"]["documents"] == len(documents)
-    assert figures["news"]["date_timexes"] == sum(
-        t.type == "DATE" for d in documents for t in d.timexes
-    )
+    for key, folder in (("news", NEWS_FOLDER), ("news2", HELD_OUT_FOLDER)):
+        documents = load(folder, None)
+        assert figures[key]["documents"] == len(documents)
+        assert figures[key]["date_timexes"] == sum(
+            t.type == "DATE" for d in documents for t in d.timexes
+        )
     for summary in figures.values():
         assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
         assert sum(summary["miss_categories"].values()) == (
@@ -447,10 +450,10 @@ def test_kinds_are_counted_commonest_first(document: Document, mentions: list[Me
     ]
 
 
-# --- the news set in tests/data/news ----------------------------------------------
+# --- the news sets in tests/data/news and tests/data/news2 ---------------------------
 
 GENRES = ("wire", "finance", "history", "interview")
-NEWS_FILES = sorted(NEWS_FOLDER.glob("*.tml"))
+NEWS_FILES = sorted(NEWS_FOLDER.glob("*.tml")) + sorted(HELD_OUT_FOLDER.glob("*.tml"))
 _YEAR_PARTS = r"(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?"
 CONCRETE = re.compile(rf"(?:\d{{4}}|BC\d{{4}}){_YEAR_PARTS}|\d{{2,3}}|BC\d{{2}}")
 DATE_VALUE = re.compile(
@@ -465,15 +468,17 @@ OTHER_VALUE = {
 SIGNALS = ("on ", "in ", "at ", "since ", "by ", "until ", "from ", "during ", "before ")
 
 
-def test_the_news_set_has_enough_documents_of_each_genre() -> None:
-    genres = [path.stem.split("-")[0] for path in NEWS_FILES]
-    assert len(NEWS_FILES) >= 30
+@pytest.mark.parametrize("folder", [NEWS_FOLDER, HELD_OUT_FOLDER], ids=lambda f: f.name)
+def test_each_news_set_has_enough_documents_of_each_genre(folder: Path) -> None:
+    files = sorted(folder.glob("*.tml"))
+    genres = [path.stem.split("-")[0] for path in files]
+    assert len(files) >= 30
     assert set(genres) == set(GENRES)
     for genre in GENRES:
         assert genres.count(genre) >= 7, genre
 
 
-@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_a_news_document_is_well_formed_timeml(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     root = ET.fromstring(source)  # well-formed XML, or this raises
@@ -492,7 +497,7 @@ def test_a_news_document_is_well_formed_timeml(path: Path) -> None:
     assert len(set(tids)) == len(tids) and "t0" not in tids
 
 
-@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", NEWS_FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_news_timexes_carry_valid_timex3_values(path: Path) -> None:
     document = parse_timeml(path.read_bytes(), path.stem)
     for timex in document.timexes:
