@@ -226,14 +226,20 @@ def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
     ]
 
 
-def _profiling() -> bool:
+def _settings() -> dict[str, object]:
     import dask.config
 
-    return bool(dask.config.get("distributed.worker.profile.enabled"))
+    from chrono.cluster import QUIET
+
+    return {key: dask.config.get(key) for key in QUIET}
 
 
-def test_the_local_cluster_s_workers_do_not_sample_their_stacks() -> None:
+def test_the_local_cluster_s_workers_run_quiet() -> None:
+    """No stack sampling, event loops checked each second: the settings reach the workers."""
+    from chrono.cluster import QUIET
     from chrono.corpus.engines import _client
 
+    assert QUIET["distributed.worker.profile.enabled"] is False
+    assert QUIET["distributed.admin.tick.interval"] == "1s"
     with _client(None, 1, True) as client:
-        assert list(client.run(_profiling).values()) == [False]
+        assert list(client.run(_settings).values()) == [QUIET]

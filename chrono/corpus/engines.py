@@ -6,7 +6,6 @@ written is the same whichever engine made it. Dask is imported only when used.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -46,26 +45,15 @@ def run(
         yield from _on_cluster(client, parts, fields, total, tell)
 
 
-NO_PROFILE = {"distributed.worker.profile.enabled": False}
-
-
 def _client(scheduler: str | None, workers: int | None, processes: bool) -> Any:
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from chrono.cluster import local_cluster
 
     if scheduler is not None:
         return Client(scheduler, set_as_default=False)
-    import dask.config
-
-    # Workers sample their own stacks every 10 ms for the dashboard's profile, which
-    # chrono does not show: on extraction's deep call stacks that cost a fifth of
-    # their CPU. The workers take the setting with the rest of the config.
-    with dask.config.set(NO_PROFILE):
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,  # extraction is Python: one thread per process uses one core
-            processes=processes,
-            dashboard_address="127.0.0.1:0",  # no dashboard port to share: two runs side by side
-        )
+    # no dashboard port to share: two runs side by side
+    cluster = local_cluster(workers, processes, dashboard_address="127.0.0.1:0")
     return _Owned(Client(cluster, set_as_default=False), cluster)
 
 
