@@ -10,6 +10,7 @@ the config their nanny gives them. Dask is imported only when a cluster is start
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -24,7 +25,20 @@ QUIET: dict[str, object] = {
     "distributed.admin.system-monitor.interval": "2s",
     # the memory limits (spill, pause, restart) are checked each second, not 10 times
     "distributed.worker.memory.monitor-interval": "1s",
+    # each worker, once started, runs dask_setup below
+    "distributed.worker.preload": ["chrono.cluster"],
 }
+
+
+def dask_setup(worker: object) -> None:
+    """Freeze the objects a worker has at start-up (all of Dask) out of garbage collection.
+
+    A process ending collects its garbage one last time, and Dask's objects make that
+    last collection last about a second on a loaded machine; the cluster's close waits
+    for it in every worker. Frozen, they are never traversed again (they live as long
+    as the worker anyway): the close takes a tenth of the time.
+    """
+    gc.freeze()
 
 
 def local_cluster(workers: int | None, processes: bool, **options: Any) -> Any:
