@@ -68,7 +68,9 @@ def main() -> None:
         # the same work on a cluster already running: the speed-up without start-up
         parts = plan(folder, part)
         with (
-            local_cluster(workers, True, dashboard_address=None) as cluster,  # as chrono's own
+            local_cluster(
+                workers, True, dashboard_address="127.0.0.1:0"
+            ) as cluster,  # as chrono's own
             Client(cluster) as client,
         ):
             before, driver = client.run(_cpu), _cpu()
