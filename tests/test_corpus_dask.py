@@ -254,3 +254,14 @@ def test_the_local_cluster_s_workers_freeze_their_start_up_objects() -> None:
     with _client(None, 1, True) as client:
         (frozen,) = client.run(gc.get_freeze_count).values()
     assert frozen > 10_000
+
+
+def test_workers_in_the_caller_s_process_leave_its_garbage_collection_alone() -> None:
+    import gc
+
+    from chrono.cluster import local_cluster
+
+    before = gc.get_freeze_count()
+    with local_cluster(1, False, dashboard_address="127.0.0.1:0") as cluster:
+        assert len(cluster.workers) == 1
+    assert gc.get_freeze_count() == before
