@@ -652,7 +652,12 @@ def _bytes_bar(what: str) -> Iterator[Callable[[int, int], None]]:
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     with Progress(
-        what, BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=Console(stderr=True)
+        what,
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        refresh_per_second=2,  # drawn by the driver, which shares the cores with the workers
     ) as bar:
         task = bar.add_task(what, total=None)
 

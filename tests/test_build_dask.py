@@ -497,3 +497,20 @@ def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
         starts[name] = rows[1]
     assert starts["remote"] == starts["local"]
     assert ",2022-04-01," in starts["remote"]  # FY2023 from April: 2022-04-01 to 2023-03-31
+
+
+def _settings() -> dict[str, object]:
+    import dask.config
+
+    from chrono.cluster import QUIET
+
+    return {key: dask.config.get(key) for key in QUIET}
+
+
+def test_the_build_s_local_cluster_runs_quiet_as_extraction_s_does() -> None:
+    """The one set of settings of chrono/cluster.py reaches the build's worker processes."""
+    from chrono.chronology.distributed import _client
+    from chrono.cluster import QUIET
+
+    with _client(None, 1, True) as client:
+        assert list(client.run(_settings).values()) == [QUIET]

@@ -226,14 +226,42 @@ def test_the_fiscal_year_setting_reaches_workers_in_other_processes(
     ]
 
 
-def _profiling() -> bool:
+def _settings() -> dict[str, object]:
     import dask.config
 
-    return bool(dask.config.get("distributed.worker.profile.enabled"))
+    from chrono.cluster import QUIET
+
+    return {key: dask.config.get(key) for key in QUIET}
 
 
-def test_the_local_cluster_s_workers_do_not_sample_their_stacks() -> None:
+def test_the_local_cluster_s_workers_run_quiet() -> None:
+    """No stack sampling, event loops checked each second: the settings reach the workers."""
+    from chrono.cluster import QUIET
+    from chrono.corpus.engines import _client
+
+    assert QUIET["distributed.worker.profile.enabled"] is False
+    assert QUIET["distributed.admin.tick.interval"] == "1s"
+    with _client(None, 1, True) as client:
+        assert list(client.run(_settings).values()) == [QUIET]
+
+
+def test_the_local_cluster_s_workers_freeze_their_start_up_objects() -> None:
+    """So that a worker's last garbage collection, which the cluster's close waits for, is short."""
+    import gc
+
     from chrono.corpus.engines import _client
 
     with _client(None, 1, True) as client:
-        assert list(client.run(_profiling).values()) == [False]
+        (frozen,) = client.run(gc.get_freeze_count).values()
+    assert frozen > 10_000
+
+
+def test_workers_in_the_caller_s_process_leave_its_garbage_collection_alone() -> None:
+    import gc
+
+    from chrono.cluster import local_cluster
+
+    before = gc.get_freeze_count()
+    with local_cluster(1, False, dashboard_address="127.0.0.1:0") as cluster:
+        assert len(cluster.workers) == 1
+    assert gc.get_freeze_count() == before

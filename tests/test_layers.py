@@ -20,6 +20,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # did-you-mean, which the errors use; imports nothing of chrono
     ("chrono.suggest",),
     ("chrono.errors",),
+    # the settings of the local Dask cluster extract and build start (dask imported lazily)
+    ("chrono.cluster",),
     # one integer per day; raises DayError
     ("chrono.days",),
     # windows and intervals of days

@@ -25,7 +25,6 @@ import functools
 import gc
 import importlib
 import math
-import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -416,8 +415,9 @@ def require_dask() -> None:
 def _client(scheduler: str | None, workers: int | None, processes: bool) -> Iterator[Any]:
     import distributed  # not annotated: its classes are Any here
 
+    from chrono.cluster import local_cluster
+
     Client: Any = distributed.Client
-    LocalCluster: Any = distributed.LocalCluster
     if scheduler is not None:
         client = Client(scheduler, set_as_default=False)
         try:
@@ -425,10 +425,9 @@ def _client(scheduler: str | None, workers: int | None, processes: bool) -> Iter
         finally:
             client.close()
         return
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,  # the stages are Python: one thread per process uses one core
-        processes=processes,
+    cluster = local_cluster(
+        workers,
+        processes,
         dashboard_address=None,
         # no dashboard; the scheduler's HTTP server on a free port, not on 8787 (another
         # cluster on the machine may hold it: distributed then warns, and tests fail)

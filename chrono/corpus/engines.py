@@ -1,17 +1,18 @@
 """Where the parts are extracted: here, on a local Dask cluster, or on a running scheduler.
 
-Every engine yields the rows of each part in the order of the parts, so the file
-written is the same whichever engine made it. Dask is imported only when used.
+Every engine yields the rows of each part, as an Arrow table, in the order of the
+parts, so the file written is the same whichever engine made it. Dask is imported
+only when used; workers need pyarrow, as the driver does.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from chrono.corpus.extra import require
-from chrono.corpus.rows import Row, error_row, part_rows
+from chrono.corpus.parquet import table
+from chrono.corpus.rows import error_row, part_rows
 from chrono.corpus.source import Fields, Part
 
 ENGINES = ("local", "dask")
@@ -26,15 +27,15 @@ def run(
     workers: int | None = None,
     processes: bool = True,
     progress: Progress | None = None,
-) -> Iterator[list[Row]]:
-    """The rows of each part, in part order."""
+) -> Iterator[Any]:
+    """The rows of each part as an Arrow table (:func:`chrono.corpus.parquet.table`), in order."""
     total = sum(p.size for p in parts)
     tell = progress or (lambda _done, _total: None)
     tell(0, total)  # the bar knows its length before the first part is done
     if engine == "local" and scheduler is None:
         done = 0
         for part in parts:
-            rows = part_rows(part, fields)
+            rows = table(part_rows(part, fields))
             done += part.size
             tell(done, total)
             yield rows
@@ -46,26 +47,15 @@ def run(
         yield from _on_cluster(client, parts, fields, total, tell)
 
 
-NO_PROFILE = {"distributed.worker.profile.enabled": False}
-
-
 def _client(scheduler: str | None, workers: int | None, processes: bool) -> Any:
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from chrono.cluster import local_cluster
 
     if scheduler is not None:
         return Client(scheduler, set_as_default=False)
-    import dask.config
-
-    # Workers sample their own stacks every 10 ms for the dashboard's profile, which
-    # chrono does not show: on extraction's deep call stacks that cost a fifth of
-    # their CPU. The workers take the setting with the rest of the config.
-    with dask.config.set(NO_PROFILE):
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,  # extraction is Python: one thread per process uses one core
-            processes=processes,
-            dashboard_address="127.0.0.1:0",  # no dashboard port to share: two runs side by side
-        )
+    # no dashboard port to share: two runs side by side
+    cluster = local_cluster(workers, processes, dashboard_address="127.0.0.1:0")
     return _Owned(Client(cluster, set_as_default=False), cluster)
 
 
@@ -87,7 +77,7 @@ class _Owned:
 
 def _on_cluster(
     client: Any, parts: Sequence[Part], fields: Fields, total: int, tell: Progress
-) -> Iterator[list[Row]]:
+) -> Iterator[Any]:
     """The corpus as a Dask bag of parts, one partition each; results put back in part order."""
     import dask.bag as db
     from distributed import as_completed
@@ -97,14 +87,14 @@ def _on_cluster(
     bag = db.from_sequence(parts, partition_size=1).map_partitions(_partition_rows, fields)
     futures = client.compute(bag.to_delayed())
     where = {f.key: i for i, f in enumerate(futures)}
-    ready: dict[int, list[Row]] = {}
+    ready: dict[int, Any] = {}
     following, done = 0, 0
     for future in as_completed(futures, loop=client.loop):
         i = where[future.key]
         try:
             ready[i] = future.result()
         except Exception as err:  # a lost worker or a broken part: a row, not a lost run
-            ready[i] = [error_row(parts[i].label, f"part failed on the cluster: {err}")]
+            ready[i] = table([error_row(parts[i].label, f"part failed on the cluster: {err}")])
         future.release()
         done += parts[i].size
         tell(done, total)
@@ -113,5 +103,6 @@ def _on_cluster(
             following += 1
 
 
-def _partition_rows(partition: Sequence[Part], fields: Fields) -> list[Row]:
-    return [row for part in partition for row in part_rows(part, fields)]
+def _partition_rows(partition: Sequence[Part], fields: Fields) -> Any:
+    """The rows of a partition as one table: built where they were extracted."""
+    return table([row for part in partition for row in part_rows(part, fields)])

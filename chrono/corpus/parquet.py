@@ -19,21 +19,29 @@ def schema() -> Any:
     return pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS])
 
 
-def write(out: Path, groups: Iterable[Sequence[Row]]) -> int:
-    """Write every group of rows to ``out``; a failure leaves any previous ``out`` as it was."""
+def table(rows: Sequence[Row]) -> Any:
+    """The rows as an Arrow table of the file's schema: what a worker sends back.
+
+    A table crosses between processes as a few buffers, where rows would be pickled
+    and unpickled one value at a time in the driver that also writes the file.
+    """
     import pyarrow as pa
+
+    return pa.Table.from_pydict({name: [r[name] for r in rows] for name in NAMES}, schema())
+
+
+def write(out: Path, tables: Iterable[Any]) -> int:
+    """Write every table to ``out``; a failure leaves any previous ``out`` as it was."""
     import pyarrow.parquet as pq
 
-    shape = schema()
     partial = out.with_name(f".{out.name}.partial")
     count = 0
     try:
-        with pq.ParquetWriter(partial, shape) as writer:
-            for rows in groups:
-                if rows:
-                    columns = {name: [r[name] for r in rows] for name in NAMES}
-                    writer.write_table(pa.Table.from_pydict(columns, schema=shape))
-                    count += len(rows)
+        with pq.ParquetWriter(partial, schema()) as writer:
+            for rows in tables:
+                if rows.num_rows:
+                    writer.write_table(rows)
+                    count += rows.num_rows
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
