@@ -177,6 +177,115 @@ TENSE: list[Case] = [
         "2025-05-09",
         "2025-05-09",
     ),
+    # the present of a timetable looks forward: Friday 27 August 2010 (a Wednesday)
+    (
+        "The festival opens on Friday with a tribute to the fiddler Ada Kern, who played "
+        "at the first one.",
+        "2010-08-25",
+        "Friday",
+        0,
+        "2010-08-27",
+        "2010-08-27",
+    ),
+    # ... and gives a fronted phrase its tense: Tuesday 19 March 2024 (a Friday)
+    (
+        "On Tuesday, she opens her own: a restaurant in the converted fire station.",
+        "2024-03-15",
+        "Tuesday",
+        0,
+        "2024-03-19",
+        "2024-03-19",
+    ),
+    (
+        "Her twins start school on Wednesday.",
+        "2021-09-03",
+        "Wednesday",
+        0,
+        "2021-09-08",
+        "2021-09-08",
+    ),
+    # but "the start of" is a noun: the Friday before Wednesday 14 May 2025
+    (
+        "Shares have fallen since the start of trading on Friday.",
+        "2025-05-14",
+        "Friday",
+        0,
+        "2025-05-09",
+        "2025-05-09",
+    ),
+    # the verb of the clause, further back than a few words: Tuesday 7 September 2021
+    (
+        "Maribel Santos will stand in front of a full classroom on Tuesday.",
+        "2021-09-03",
+        "Tuesday",
+        0,
+        "2021-09-07",
+        "2021-09-07",
+    ),
+    # ... unless "to" or "that" stands between: the testimony's date is its own (the
+    # nearest 10 February to 7 January 2000)
+    (
+        "He said he subpoenaed the boy to testify before the Committee on Government "
+        "Reform on Feb. 10.",
+        "2000-01-07",
+        "Feb. 10",
+        0,
+        "2000-02-10",
+        "2000-02-10",
+    ),
+    # "stay closed" is no past: "will" looks forward (Wednesday 5 October 2016)
+    (
+        "Schools will stay closed until Wednesday, the department said.",
+        "2016-09-30",
+        "Wednesday",
+        0,
+        "2016-10-05",
+        "2016-10-05",
+    ),
+    # "must be returned by" looks forward (reference 7 January 2000)
+    (
+        "The agency ruled that he must be returned to his father in Cuba by Jan. 14.",
+        "2000-01-07",
+        "Jan. 14",
+        0,
+        "2000-01-14",
+        "2000-01-14",
+    ),
+    # a clause joined by "and" has its own verb: "had cut ... in January" is past
+    # (reference 7 May 1986), "and would cut it again" does not move it
+    (
+        "He said the company had cut its budget by 40% in January and would cut it again.",
+        "1986-05-07",
+        "January",
+        0,
+        "1986-01-01",
+        "1986-01-31",
+    ),
+    # quarters and halves follow the tense too (reference 19 July 1995)
+    (
+        "She told analysts that loan growth would probably slow in the fourth quarter.",
+        "1995-07-19",
+        "the fourth quarter",
+        0,
+        "1995-10-01",
+        "1995-12-31",
+    ),
+    (
+        "Loan growth slowed in the fourth quarter.",
+        "1995-07-19",
+        "the fourth quarter",
+        0,
+        "1994-10-01",
+        "1994-12-31",
+    ),
+    (
+        "The bank will return to profit in the second half.",
+        "2013-04-30",
+        "the second half",
+        0,
+        "2013-07-01",
+        "2013-12-31",
+    ),
 ]
 
 
@@ -252,8 +361,10 @@ _MONTHS = (
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}  # winter spans a new year
+_ORDINALS = ("first", "second", "third", "fourth")
 _PAST = (
     "met",
+    "met the ministers of the seven other member states",
     "signed the accord",
     "arrived",
     "stepped down",
@@ -268,6 +379,8 @@ _FUTURE = (
     "would return",
     "are expected to vote",
     "will have left",
+    "meet",  # the present of a timetable
+    "will meet the ministers of the seven other member states",  # the verb further back
 )
 
 references = st.integers(
@@ -281,7 +394,7 @@ def statements(draw: st.DrawFn) -> tuple[str, Day, str, str, str, bool]:
     ref = draw(references)
     tense = draw(st.sampled_from(("past", "future")))
     verb = draw(st.sampled_from(_PAST if tense == "past" else _FUTURE))
-    kind = draw(st.sampled_from(("weekday", "month", "day", "season")))
+    kind = draw(st.sampled_from(("weekday", "month", "day", "season", "quarter", "half")))
     if kind == "weekday":
         words = draw(st.sampled_from(_WEEKDAYS))
         phrase = f"on {words}"
@@ -291,8 +404,12 @@ def statements(draw: st.DrawFn) -> tuple[str, Day, str, str, str, bool]:
     elif kind == "day":
         words = f"{draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}"
         phrase = f"on {words}"
-    else:
+    elif kind == "season":
         words = "the " + draw(st.sampled_from(sorted(_SEASONS)))
+        phrase = f"in {words}"
+    else:
+        number = draw(st.integers(1, 4 if kind == "quarter" else 2))
+        words = f"the {_ORDINALS[number - 1]} {kind}"
         phrase = f"in {words}"
     before = ""
     if draw(st.booleans()):
@@ -323,6 +440,13 @@ def _occurrences(kind: str, words: str, ref: Day) -> list[tuple[Day, Day]]:
             name, number = words.split()
             day = Day.from_ymd(year, _MONTHS.index(name) + 1, int(number))
             out.append((day, day))
+        elif kind in ("quarter", "half"):
+            months = 3 if kind == "quarter" else 6
+            first_month = (_ORDINALS.index(words.split()[1]) * months) + 1
+            first = Day.from_ymd(year, first_month, 1)
+            last_month = first_month + months  # the month after it, maybe 13
+            after = Day.from_ymd(year + (last_month > 12), (last_month - 1) % 12 + 1, 1)
+            out.append((first, after.plus(-1)))
         else:
             a, b = _SEASONS[words.split()[1]]
             first = Day.from_ymd(year, a, 1)

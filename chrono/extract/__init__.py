@@ -34,7 +34,7 @@ from chrono.resolve import CONTEXT_DAYS, borrow_year, resolve, weekday_near_inte
 if TYPE_CHECKING:
     from chrono.extract.dateline import Dateline
 
-_DIRECTED = frozenset({"weekday", "month", "day", "season"})
+_DIRECTED = frozenset({"weekday", "month", "day", "season", "quarter", "half"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
 
 
