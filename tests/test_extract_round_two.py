@@ -604,6 +604,69 @@ FOCUS: list[Case] = [
         "2025-08-31",
     ),
     ("That year, the ferry stopped.", "2025-07-15", "That year", 0, "2025-01-01", "2025-12-31"),
+    # seasons named so: the season of the focus, the one after or before it
+    (
+        "When the war came in June 1941, most men were called up, and by that autumn "
+        "the workforce was three-quarters women.",
+        "2012-01-20",
+        "that autumn",
+        0,
+        "1941-09-01",
+        "1941-11-30",
+    ),
+    (
+        "Supplies arrived in the spring of 1942, and the following winter was hungry.",
+        "2012-01-20",
+        "the following winter",
+        0,
+        "1942-12-01",
+        "1943-02-28",
+    ),
+    (
+        "The police raided the bar twice in 1927, and the following spring the owners "
+        "hired a band.",
+        "2021-04-22",
+        "the following spring",
+        0,
+        "1928-03-01",
+        "1928-05-31",
+    ),
+    (
+        "The thaw came in the spring of 1887; the previous winter had killed the herds.",
+        "1994-09-18",
+        "the previous winter",
+        0,
+        "1886-12-01",
+        "1887-02-28",
+    ),
+    # the winter that ended just before a May is the one a reader means (not December)
+    (
+        "The river froze and did not open until May 1780. Letters from that winter are anxious.",
+        "1988-12-01",
+        "that winter",
+        0,
+        "1779-12-01",
+        "1780-02-29",
+    ),
+    # ... and the summer after a January, that year's (not the one before it)
+    (
+        "A blizzard in January 1887 lasted three days. Several companies were wound up "
+        "that summer.",
+        "1994-09-18",
+        "that summer",
+        0,
+        "1887-06-01",
+        "1887-08-31",
+    ),
+    # decades: the decade before the one in focus
+    (
+        "By the mid-1880s the town shipped ten times as many cattle as in the previous decade.",
+        "1994-09-18",
+        "the previous decade",
+        0,
+        "1870-01-01",
+        "1879-12-31",
+    ),
 ]
 
 
@@ -672,6 +735,9 @@ def test_a_date_that_dates_the_report_does_not_become_the_focus() -> None:
         ("the year-ago period", "2024-01-01", "2024-03-31"),
         ("the full year", "2025-01-01", "2025-12-31"),
         ("the end of that year", "2025-09-01", "2025-12-31"),
+        ("that summer", "2025-06-01", "2025-08-31"),
+        ("the following winter", "2025-12-01", "2026-02-28"),
+        ("the previous decade", "2010-01-01", "2019-12-31"),
     ],
 )
 def test_through_parse_they_refer_back_to_the_reference_date(
@@ -759,3 +825,35 @@ def test_that_unit_is_the_unit_holding_the_focus_day(day: Day, unit: str) -> Non
         assert (got.earliest, got.latest) == _window("year", y, 1)
     elif unit == "week":
         assert got.earliest.isoweekday == 1 and got.latest.ordinal - got.earliest.ordinal == 6
+
+
+_SEASON_CODES = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "winter": (12, 3)}
+
+
+def _season(name: str, year: int) -> tuple[Day, Day]:
+    first_month, count = _SEASON_CODES[name]
+    end_year, end_month = divmod(year * 12 + first_month - 1 + count, 12)
+    return Day.from_ymd(year, first_month, 1), Day.from_ymd(end_year, end_month + 1, 1).plus(-1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(references, st.sampled_from(sorted(_SEASON_CODES)), st.sampled_from((-1, 0, 1)))
+def test_a_season_named_so_is_placed_by_the_focus_and_stays_a_season(
+    day: Day, name: str, way: int
+) -> None:
+    phrase = {-1: f"the previous {name}", 0: f"that {name}", 1: f"the following {name}"}[way]
+    got = parse(phrase, "2025-07-15", focus=parse(day.isoformat()))
+    assert got.precision == "season"
+    seasons = [_season(name, y) for y in range(day.year - 2, day.year + 2)]
+    window = (got.earliest, got.latest)
+    assert window in seasons
+    if way == 1:  # the first to begin after the focus
+        assert window == next(s for s in seasons if s[0] > day)
+    elif way == -1:  # the last to end before it
+        assert window == [s for s in seasons if s[1] < day][-1]
+    elif any(a <= day <= b for a, b in seasons):  # the one holding the focus
+        assert window[0] <= day <= window[1]
+    else:  # else one sharing the focus's calendar year: spring to autumn, that year's
+        assert day.year in (window[0].year, window[1].year)
+        if name != "winter":
+            assert window == _season(name, day.year)
