@@ -803,7 +803,7 @@ def _season_of_focus(window: Window, code: int, amount: int, what: str) -> Base:
         found = [w for w in seasons if upper(w.latest) < a.ordinal][-1]
         return Base(found, "season", "season", f"the {name} before {what}")
 
-    def gap(w: Window) -> tuple[int, int]:
+    def gap(w: Window) -> tuple[float, int]:
         first, last = lower(w.earliest), upper(w.latest)
         apart = max(0, first - b.ordinal, a.ordinal - last)
         return apart, 0 if w.earliest is not None and w.earliest.year == a.year else 1
