@@ -857,3 +857,80 @@ def test_a_season_named_so_is_placed_by_the_focus_and_stays_a_season(
         assert day.year in (window[0].year, window[1].year)
         if name != "winter":
             assert window == _season(name, day.year)
+
+
+# A history of years long past: a month or season without a year is one of the story's
+
+_WINTER_1886 = (
+    "The railroad reached the town on May 10, 1881. The boom of the early 1880s brought "
+    "cattle companies. Then came the winter of 1886-87. Snow began in November, and a "
+    "blizzard in January lasted three days."
+)
+_WINTER_1779 = (
+    "The house was founded c. 1740 and prospered after the peace of 1763. The winter of "
+    "1779-80 was one of the hardest of the century: the river froze in October and did "
+    "not open until May."
+)
+HISTORY_CASES: list[Case] = [
+    # the occurrence nearest the focus: November 1886 just before the winter of 1886-87,
+    # January 1887 within it (reference 18 September 1994)
+    (_WINTER_1886, "1994-09-18", "November", 0, "1886-11-01", "1886-11-30"),
+    (_WINTER_1886, "1994-09-18", "January", 0, "1887-01-01", "1887-01-31"),
+    # "until May" after October 1779: the first May not over by then
+    (_WINTER_1779, "1988-12-01", "October", 0, "1779-10-01", "1779-10-31"),
+    (_WINTER_1779, "1988-12-01", "until May", 0, "", "1780-05-31"),
+    # news that names an old year in passing stays news: the December before the reference
+    (
+        "The suspect was charged Thursday. He had been arrested in several states since "
+        "1990. His car was found abandoned at the airport in December, investigators said.",
+        "1999-05-06",
+        "December",
+        0,
+        "1998-12-01",
+        "1998-12-31",
+    ),
+    # a statement that looks forward keeps the reference's rule, in a history too
+    (
+        _WINTER_1886 + " The museum will show the ledgers in September.",
+        "1994-03-18",
+        "September",
+        0,
+        "1994-09-01",
+        "1994-09-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), HISTORY_CASES)
+def test_in_a_history_a_month_without_a_year_is_one_of_the_story(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest or None, latest)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1200, 1950),
+    st.integers(1, 12),
+    st.sampled_from(_MONTHS),
+    st.integers(3, 60),
+)
+def test_in_a_history_a_month_is_the_one_nearest_the_date_in_focus(
+    year: int, month: int, named: str, years_on: int
+) -> None:
+    reference = Day.from_ymd(year + years_on, 6, 15)
+    text = (
+        f"The guild was founded in {year - 30}. It was rebuilt in {year - 12}. "
+        f"In {_MONTHS[month - 1]} {year} the river rose. The water fell in {named}."
+    )
+    mention = [m for m in extract(text, reference).mentions if m.text == named][-1]
+    assert mention.interval is not None
+    got = (mention.interval.earliest, mention.interval.latest)
+    focus = _window("month", year, month)
+    candidates = [_window("month", y, _MONTHS.index(named) + 1) for y in (year - 1, year, year + 1)]
+
+    def gap(w: tuple[Day, Day]) -> int:
+        return max(0, w[0].ordinal - focus[1].ordinal, focus[0].ordinal - w[1].ordinal)
+
+    assert got == min(candidates, key=gap)  # nearest the focus, ties to the earlier
+    assert got[1] < reference  # and a past statement stays in the past

@@ -16,7 +16,7 @@ import attrs
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
-from chrono.extract.focus import compares, refer_back
+from chrono.extract.focus import History, compares, refer_back, year_in_focus
 from chrono.extract.mention import Mention
 from chrono.extract.text import (
     excerpt,
@@ -65,6 +65,7 @@ def extract(text: str, reference: Reference = None) -> Extraction:
     mentions: list[Mention] = []
     anchor: tuple[int, Day] | None = None  # (paragraph, day) of the last day mentioned
     focus: tuple[int, Interval] | None = None  # (sentence, date) of the last date mentioned
+    history = History(ref)
     for found in find(text):
         s = index_of(sentence_starts, found.start)
         sa, sb = spans[s] if spans else (0, len(text))
@@ -77,6 +78,8 @@ def extract(text: str, reference: Reference = None) -> Extraction:
         direction = tense(sentence, found.start - sa, found.end - sa)
         if text[found.start : found.start + 6].lower() == "since ":
             direction = "past"  # "since March": begun by the reference, whatever the verb
+        if history.telling():
+            expr = year_in_focus(expr, in_focus, ref, direction, text)
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
         dates_report = reported(sentence, found.start - sa, found.end - sa)
@@ -107,6 +110,7 @@ def extract(text: str, reference: Reference = None) -> Extraction:
                     in_focus,
                 )
                 mentions.append(attrs.evolve(child, part_of=parent_index))
+        history.count(parent.interval)
         day = _single_day(parent.interval)
         if day is not None:
             anchor = (paragraph, day)

@@ -60,7 +60,8 @@ _SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_VERB_AFTER = frozenset(
-    "the a an its their his her our my your this that to of for at no any each every".split()
+    "the a an its their his her our my your this to of for at no any each every not never "
+    "did didn't could can may might should".split()
 )
 # A marker after the mention that opens a clause of its own joined by "and" / "but"
 # ("cut the budget in January and would cut it again") is that clause's verb.
