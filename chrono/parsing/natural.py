@@ -694,6 +694,11 @@ class Parser:
 
     def after_month(self, start: int, month: int) -> Unit:
         """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
+        if month % 3 == 0 and self.word() == "quarter":  # the December quarter: Q4
+            self.i += 1
+            self.take_words("of")
+            year = self.optional_year()
+            return Unit("quarter", start, self.last_end(), year=year, number=month // 3)
         more = self.after_month_more(start, month)
         if more is not None:
             return more
