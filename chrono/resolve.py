@@ -720,6 +720,13 @@ def _ago(ctx: _Context, unit: Unit) -> Base:
 
 # Dates that refer back (chrono.parsing.referback) --------------------------------
 
+# The precisions finer than a unit that names what holds the focus ("the same month")
+_FINER = {
+    "week": ("day",),
+    "month": ("day", "week", "third"),
+    "quarter": ("day", "week", "month", "third"),
+    "year": ("day", "week", "month", "third", "season", "quarter", "half"),
+}
 _NAMED_SIZES = ("day", "week", "month", "quarter", "year", "decade", "century")  # finest first
 
 
@@ -771,6 +778,11 @@ def _focus(ctx: _Context, unit: Unit) -> Base:
         window, precision, what = _in_focus(ctx, unit)
     if named == SEASON and unit.number is not None:
         return _season_of_focus(window, unit.number, unit.amount, what)
+    if unit.shift is not None and named in _NAMED_SIZES and precision in _FINER.get(named, ()):
+        anchor_day = window.earliest  # the same quarter a year earlier: the quarter first
+        assert anchor_day is not None
+        window, precision = unit_around(anchor_day, named, 0)
+        what = f"the {named} of {what}"
     if unit.shift is not None:  # a move that keeps the focus's precision
         moved = _move(window, unit.shift, unit.amount)
         how = f"{abs(unit.amount)} {unit.shift}(s) {'after' if unit.amount > 0 else 'before'}"

@@ -658,6 +658,33 @@ FOCUS: list[Case] = [
         "1887-06-01",
         "1887-08-31",
     ),
+    # the same period a year before: the quarter or half in focus, moved a year
+    (
+        "It lost $38 million in the December quarter of 2000, against a profit in the same "
+        "quarter a year earlier.",
+        "2001-01-25",
+        "the same quarter a year earlier",
+        0,
+        "1999-10-01",
+        "1999-12-31",
+    ),
+    (
+        "Net profit for the first six months of 2022 fell from the same period last year.",
+        "2022-07-28",
+        "the same period last year",
+        0,
+        "2021-01-01",
+        "2021-06-30",
+    ),
+    # a day in focus: "the same quarter" is the quarter holding it (reference 2008-11-06)
+    (
+        "Sales for the period ended Sept. 30, 2008 beat the same quarter of last year.",
+        "2008-11-06",
+        "the same quarter of last year",
+        0,
+        "2007-07-01",
+        "2007-09-30",
+    ),
     # decades: the decade before the one in focus
     (
         "By the mid-1880s the town shipped ten times as many cattle as in the previous decade.",
@@ -736,6 +763,7 @@ def test_a_date_that_dates_the_report_does_not_become_the_focus() -> None:
         ("the full year", "2025-01-01", "2025-12-31"),
         ("the end of that year", "2025-09-01", "2025-12-31"),
         ("that summer", "2025-06-01", "2025-08-31"),
+        ("the same month a year earlier", "2024-05-01", "2024-05-31"),
         ("the following winter", "2025-12-01", "2026-02-28"),
         ("the previous decade", "2010-01-01", "2019-12-31"),
     ],
@@ -827,6 +855,7 @@ def test_that_unit_is_the_unit_holding_the_focus_day(day: Day, unit: str) -> Non
         assert got.earliest.isoweekday == 1 and got.latest.ordinal - got.earliest.ordinal == 6
 
 
+_YEAR_BACK = ("a year earlier", "a year ago", "last year", "of last year", "the previous year")
 _SEASON_CODES = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "winter": (12, 3)}
 
 
@@ -934,3 +963,15 @@ def test_in_a_history_a_month_is_the_one_nearest_the_date_in_focus(
 
     assert got == min(candidates, key=gap)  # nearest the focus, ties to the earlier
     assert got[1] < reference  # and a past statement stays in the past
+
+
+@settings(max_examples=200, deadline=None)
+@given(references, st.sampled_from(("month", "quarter")), st.sampled_from(_YEAR_BACK))
+def test_the_same_unit_a_year_before_holds_the_focus_day_a_year_back(
+    day: Day, unit: str, back: str
+) -> None:
+    got = parse(f"the same {unit} {back}", "2025-07-15", focus=parse(day.isoformat()))
+    y, m, _ = day.ymd
+    first = m if unit == "month" else (m - 1) // 3 * 3 + 1
+    assert got.precision == unit
+    assert (got.earliest, got.latest) == _window(unit, y - 1, first)

@@ -121,6 +121,11 @@ SINGLE: list[tuple[str, str | None, str, str]] = [
     ("the June quarter", REF, "2024-04-01", "2024-06-30"),
     ("the September quarter of 2025", None, "2025-07-01", "2025-09-30"),
     ("the December quarter 2000", None, "2000-10-01", "2000-12-31"),
+    # the first or last three or six months of a year: a quarter or a half of it
+    ("the first six months of 2022", None, "2022-01-01", "2022-06-30"),
+    ("the last six months of 2022", None, "2022-07-01", "2022-12-31"),
+    ("the first 3 months of 2020", None, "2020-01-01", "2020-03-31"),
+    ("the last three months of last year", REF, "2023-10-01", "2023-12-31"),
 ]
 
 # (text, reference, start window, end window): spans and open forms

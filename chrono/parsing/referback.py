@@ -110,6 +110,9 @@ class _Reader:
             found = self.that(0)
             if found is not None:
                 width, named = found
+                back = self.year_back(width) if self.word(1) == "same" else 0
+                if back:  # the same quarter a year earlier, the same period last year
+                    return self.make(width + back, named, -1, "year")
                 return self.make(width, named)
         if first == "the":
             return self.after_the()
@@ -133,6 +136,24 @@ class _Reader:
         if noun == "period" and self.word(n - 1) == "same":
             return n + 1 - k, "period"  # the same period: the focus itself
         return None
+
+    def year_back(self, k: int) -> int:
+        """How many words from ``k`` say "a year before": ``a year earlier``, ``a year
+        ago``, ``last year``, ``the previous year``, ``of last year``; else 0."""
+        word = self.word
+        of = 1 if word(k) == "of" else 0
+        if word(k + of) == "last" and word(k + of + 1) == "year":
+            return of + 2
+        if word(k + of) == "the" and word(k + of + 1) in _BACK and word(k + of + 2) == "year":
+            return of + 3
+        if (
+            of == 0
+            and word(k) in ("a", "one")
+            and word(k + 1) == "year"
+            and word(k + 2) in _YEAR_AGO
+        ):
+            return 3
+        return 0
 
     def after_the(self) -> tuple[Unit, int] | None:
         word = self.word
