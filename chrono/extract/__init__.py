@@ -75,7 +75,9 @@ def extract(text: str, reference: Reference = None) -> Extraction:
         expr = refer_back(found.expression, in_focus, same, sentence, text)
         if expr is None:
             continue  # "the quarter" with no quarter in focus, outside financial news
-        direction = tense(sentence, found.start - sa, found.end - sa)
+        direction = None  # the tense is read only for a date whose occurrence it picks
+        if any(u is not None and _wants_direction(u) for u in (expr.first, expr.second)):
+            direction = tense(sentence, found.start - sa, found.end - sa)
         if text[found.start : found.start + 6].lower() == "since ":
             direction = "past"  # "since March": begun by the reference, whatever the verb
         if history.telling():
@@ -166,7 +168,7 @@ def _mention(
         interval = weekday_near_interval(expression.first.weekday, near)
         if _tense_allows(interval, reference, direction):
             return Mention(words, start, end, sentence, interval)
-    directed = direction if _wants_direction(expression) else None
+    directed = direction if _wants_direction(expression.first) else None
     try:
         interval = resolve(expression, reference, text, directed, focus=focus)
     except ParseError as err:
@@ -187,8 +189,7 @@ def _tense_allows(interval: Interval, reference: Day | None, direction: str | No
     return True
 
 
-def _wants_direction(expression: Expression) -> bool:
-    unit = expression.first
+def _wants_direction(unit: Unit) -> bool:
     return unit.shift is None and unit.kind in _DIRECTED and unit.year is None
 
 

@@ -59,6 +59,8 @@ _SCHEDULED = re.compile(
     r"launch(?:es)?|kicks?\s+off|takes?\s+place|goes|debuts?|premieres?|convenes?|expires?)\b",
     re.IGNORECASE,
 )
+# One pass reads both: a plan's words, or (group "timetable") the present of a timetable
+_AHEAD = re.compile(rf"(?:{_FUTURE.pattern})|(?P<timetable>{_SCHEDULED.pattern})", re.IGNORECASE)
 _NOT_A_VERB_AFTER = frozenset(
     "the a an its their his her our my your this to of for at no any each every not never "
     "did didn't could can may might should".split()
@@ -207,11 +209,11 @@ def _nearest(
     """
     best: tuple[int, str] | None = None
     joined: str | None = None
-    for kind, pattern in (("future", _FUTURE), ("past", _PAST), ("future", _SCHEDULED)):
+    for kind, pattern in (("future", _AHEAD), ("past", _PAST)):
         for m in pattern.finditer(sentence, left, right):
             if start <= m.start() < end:
                 continue  # the mention's own words ("last Friday") are not its verb
-            if pattern is _SCHEDULED and not _a_verb(sentence, m.start()):
+            if kind == "future" and m.group("timetable") and not _a_verb(sentence, m.start()):
                 continue
             if kind == "past" and _PRESENT_AUXILIARY.search(
                 sentence, max(0, m.start() - 24), m.start()
