@@ -685,6 +685,33 @@ FOCUS: list[Case] = [
         "2007-07-01",
         "2007-09-30",
     ),
+    # "the three months to Sept. 30" is a quarter: a year earlier, that quarter a year back
+    (
+        "Net income in the three months to Sept. 30 was $42.7 million, down from $61.9 "
+        "million a year earlier.",
+        "2008-11-06",
+        "a year earlier",
+        0,
+        "2007-07-01",
+        "2007-09-30",
+    ),
+    (
+        "Sales for the six months ended June 30 rose 4% from a year earlier.",
+        "2019-08-01",
+        "a year earlier",
+        0,
+        "2018-01-01",
+        "2018-06-30",
+    ),
+    # months that do not end with the day name no period: the day a year back
+    (
+        "Revenue in the three months to Sept. 29 fell from a year earlier.",
+        "2008-11-06",
+        "a year earlier",
+        0,
+        "2007-09-29",
+        "2007-09-29",
+    ),
     # decades: the decade before the one in focus
     (
         "By the mid-1880s the town shipped ten times as many cattle as in the previous decade.",

@@ -16,7 +16,13 @@ import attrs
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
-from chrono.extract.focus import History, compares, refer_back, year_in_focus
+from chrono.extract.focus import (
+    History,
+    compares,
+    period_ending,
+    refer_back,
+    year_in_focus,
+)
 from chrono.extract.mention import Mention
 from chrono.extract.text import (
     excerpt,
@@ -126,6 +132,8 @@ def extract(text: str, reference: Reference = None) -> Extraction:
             expr, in_focus
         ):
             latest = _bounded(mentions[parent_index:])  # the date a story is about
+            if latest is not None and expr.second is None:
+                latest = period_ending(text, found.start, latest)
             focus = (s, latest) if latest is not None else focus
     return Extraction(text, ref, tuple(mentions))
 

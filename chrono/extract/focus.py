@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from chrono.days import Day
+from chrono.days import Day, add_months
 from chrono.errors import ParseError
-from chrono.model import Interval, lower, upper
+from chrono.model import Interval, Window, lower, upper
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER, KIND
 from chrono.resolve import resolve
@@ -179,3 +179,37 @@ def year_in_focus(
 def _gap(interval: Interval, a: Day, b: Day) -> float:
     first, last = lower(interval.earliest), upper(interval.latest)
     return max(0, first - b.ordinal, a.ordinal - last)
+
+
+# "the three months to Sept. 30", "the quarter ended June 30": a period that ends on the day
+_PERIOD_TO = re.compile(
+    r"\b(?:(three|six|nine|twelve|3|6|9|12)[\s-]+months?|(quarter|half|year))\s+"
+    r"(?:to|ended|ending|through|until|till)\s+$",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "quarter": 3, "half": 6, "year": 12}
+_PERIOD_PRECISION = {3: "quarter", 6: "half", 12: "year"}
+
+
+def period_ending(text: str, start: int, day: Interval) -> Interval:
+    """The focus a day leaves: the period it ends where the text says so, else the day.
+
+    ``Net income in the three months to Sept. 30 ... a year earlier`` compares the
+    quarter, not the day: the months that end with the day (whole months when the
+    day ends one) become the focus.
+    """
+    end = day.latest
+    if end is None or day.earliest != end:
+        return day
+    match = _PERIOD_TO.search(text, max(0, start - 40), start)
+    if match is None:
+        return day
+    words = (match.group(1) or match.group(2)).lower()
+    months = _MONTH_WORDS.get(words) or int(words)
+    y, m, _ = end.ymd
+    first_year, first_month = add_months(y, m, 1 - months)
+    if end.plus(1).day != 1:
+        return day  # "the three months to Sept. 29": no whole months to name
+    first = Day.from_ymd(first_year, first_month, 1)
+    precision = _PERIOD_PRECISION.get(months, "month")
+    return Interval.within(Window(first, end), precision, rule=f"the {months} months to {end}")
