@@ -1056,3 +1056,59 @@ def test_only_a_day_that_sets_the_scene_places_the_weekdays_after_it(
     text: str, reference: str, words: str, nth: int, earliest: str, latest: str
 ) -> None:
     assert _mention(text, reference, words, nth) == (earliest, latest)
+
+
+HISTORY_MORE: list[Case] = [
+    # a decade without its century in a story of 1924: the twenties of that story
+    (
+        "The ballroom opened on New Year's Eve, 1924, and for the rest of the twenties it "
+        "was the most crowded room in the city.",
+        "2021-04-22",
+        "the twenties",
+        0,
+        "1920-01-01",
+        "1929-12-31",
+    ),
+    # the nineties in a story of 1805 are the 1790s, just before it
+    (
+        "The house was founded in 1780 and grew in 1791. It was wound up in 1805, after "
+        "the boom of the nineties had passed.",
+        "1988-12-01",
+        "the nineties",
+        0,
+        "1790-01-01",
+        "1799-12-31",
+    ),
+    # ... but one far from the story keeps the reference's rule: the '70s before 1991
+    (
+        "I came here in 1958, straight out of college. I taught in 1961 and 1962. The "
+        "students changed in the '70s.",
+        "1991-06-12",
+        "the '70s",
+        0,
+        "1970-01-01",
+        "1979-12-31",
+    ),
+    # the turn of the century in a history of the 1880s: 1895-1905
+    (
+        "In 1881 the railroad came. By 1888 the town had 900 people. By the turn of the "
+        "century it had 11,000.",
+        "2016-05-10",
+        "the turn of the century",
+        0,
+        "1895-01-01",
+        "1905-12-31",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), HISTORY_MORE)
+def test_in_a_history_decades_and_turns_are_the_story_s(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    mentions = extract(text, reference).mentions
+    found = [m for m in mentions if m.text == words]  # "By the turn ...": its end too
+    assert len(found) > nth, [m.text for m in mentions]
+    interval = found[nth].interval
+    assert interval is not None
+    assert (str(interval.earliest), str(interval.latest)) == (earliest, latest)

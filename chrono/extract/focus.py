@@ -135,6 +135,9 @@ def year_in_focus(
 ) -> Expression:
     """``In January`` in a history of a winter long past: the January of that story.
 
+    ``the twenties`` there is the one holding the focus or within ten years of it,
+    ``the turn of the century`` the century boundary nearest it.
+
     A month, a month and day or a season without a year, in a statement that does
     not look forward, takes its year from the focus when the focus lies wholly in a
     year before the reference's (a story of another year, not the news of this
@@ -144,19 +147,30 @@ def year_in_focus(
     rules hold, and ``expression`` comes back as it was.
     """
     unit = expression.first
+    if reference is None or focus is None or direction == "future" or expression.second:
+        return expression
+    a, b = focus.earliest, focus.latest
+    if a is None or b is None or b.year >= reference.year - 1:
+        return expression
+    if unit.kind == "decade" and unit.two_digit and unit.year is not None:
+        # "the twenties" in a story of 1924: the one holding the focus or within ten
+        # years of it; a decade further off ("the '70s" after 1958) keeps the reference's
+        century = b.year // 100 * 100
+        for decade in (century + unit.year, century - 100 + unit.year):
+            if a.year - 10 <= decade + 9 and decade <= b.year + 10:
+                return expression._replace(first=unit._replace(year=decade, two_digit=False))
+        return expression
+    if unit.kind == "turn" and unit.year is None:
+        # "by the turn of the century" in a story of 1888: the boundary nearest it
+        middle = (a.year + b.year) // 2
+        return expression._replace(first=unit._replace(year=(middle + 50) // 100 * 100))
     if (
-        reference is None
-        or focus is None
-        or direction == "future"
-        or expression.second is not None
-        or unit.kind not in _YEARLESS
+        unit.kind not in _YEARLESS
         or unit.year is not None
         or unit.shift is not None
         or unit.parts
+        or b.ordinal - a.ordinal > _AT_MOST
     ):
-        return expression
-    a, b = focus.earliest, focus.latest
-    if a is None or b is None or b.year >= reference.year - 1 or b.ordinal - a.ordinal > _AT_MOST:
         return expression
     single = Expression("single", unit)
     try:
