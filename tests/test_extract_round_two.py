@@ -233,6 +233,15 @@ TENSE: list[Case] = [
         "2000-02-10",
         "2000-02-10",
     ),
+    # ... except the one "to" of a plan: "expected lending to start" looks forward
+    (
+        "He said he expected lending to start growing again in the second half.",
+        "2013-04-30",
+        "the second half",
+        0,
+        "2013-07-01",
+        "2013-12-31",
+    ),
     # "stay closed" is no past: "will" looks forward (Wednesday 5 October 2016)
     (
         "Schools will stay closed until Wednesday, the department said.",

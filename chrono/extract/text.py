@@ -69,6 +69,7 @@ _NOT_A_VERB_AFTER = frozenset(
 # ("cut the budget in January and would cut it again") is that clause's verb.
 _JOINED = re.compile(r"\s*(?:and|but|or)\s+$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:to|that)\b", re.IGNORECASE)
+_PLAN_VERBS = frozenset({"expected", "planned", "scheduled", "slated"})
 _QUOTE = re.compile(r"[\"“”]")
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 REPORTING = re.compile(
@@ -198,6 +199,18 @@ def _a_verb(sentence: str, at: int) -> bool:
     return not before or before[-1].lower() not in _NOT_A_VERB_AFTER
 
 
+def _governs(sentence: str, marker: re.Match[str], start: int) -> bool:
+    """Whether ``marker`` is the verb of a date at ``start`` further on in its clause.
+
+    Not across a ``to`` or ``that`` ("subpoenaed him to testify on Feb. 10"), except
+    the one ``to`` of a plan: "expected lending to start growing in the second half".
+    """
+    between = [w.group().lower() for w in _SUBORDINATE.finditer(sentence, marker.end(), start)]
+    if not between:
+        return True
+    return marker.group().lower() in _PLAN_VERBS and between == ["to"]
+
+
 def _nearest(
     sentence: str, left: int, right: int, start: int, end: int, governs: bool = False
 ) -> str | None:
@@ -219,7 +232,7 @@ def _nearest(
                 sentence, max(0, m.start() - 24), m.start()
             ):
                 continue  # "is heard", "will have left": a participle, not the past
-            if governs and _SUBORDINATE.search(sentence, m.end(), start):
+            if governs and not _governs(sentence, m, start):
                 continue
             if m.start() >= end and _JOINED.match(sentence, end, m.start()):
                 joined = joined or kind  # "in January and would cut it again": the
