@@ -242,6 +242,25 @@ TENSE: list[Case] = [
         "2013-07-01",
         "2013-12-31",
     ),
+    # "planned to leave" looks forward: Thursday 1 October 1998 (a Wednesday's news)
+    (
+        "The team planned to leave Nairobi on Thursday for Dar es Salaam.",
+        "1998-09-30",
+        "Thursday",
+        0,
+        "1998-10-01",
+        "1998-10-01",
+    ),
+    # a weekday named with the day picks the year, whatever the tense: Monday 26 October
+    # 1998 (26 October 1997 was a Sunday)
+    (
+        "The New York Times said in an editorial on Monday, Oct. 26: the murder is a crime.",
+        "1998-10-25",
+        "Monday, Oct. 26",
+        0,
+        "1998-10-26",
+        "1998-10-26",
+    ),
     # "stay closed" is no past: "will" looks forward (Wednesday 5 October 2016)
     (
         "Schools will stay closed until Wednesday, the department said.",

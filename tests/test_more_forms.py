@@ -562,3 +562,19 @@ def test_a_quarter_named_by_its_month_is_the_calendar_quarter_ending_in_it(
     assert str(got.latest) == f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     assert str(got.earliest) == f"{year:04d}-{month - 2:02d}-01"  # three whole months
     assert got == chrono.parse(f"Q{month // 3} {year}")
+
+
+@given(st.dates(min_value=dt.date(1601, 3, 1), max_value=dt.date(2399, 10, 31)))
+def test_a_weekday_with_a_day_and_month_names_the_year_whatever_the_tense(
+    day: dt.date,
+) -> None:
+    # three days before the named day, a past statement would take the year before; but
+    # that year's day falls on another weekday (a year moves it by one or two)
+    weekday = calendar.day_name[day.weekday()]
+    month = calendar.month_name[day.month]
+    words = f"{weekday}, {month} {day.day}"
+    reference = (day - dt.timedelta(days=3)).isoformat()
+    text = f"The paper said in an editorial on {words}: the ruling was wrong."
+    found = [m for m in extract(text, reference).mentions if m.text == words]
+    assert found and found[0].interval is not None
+    assert str(found[0].interval.earliest) == day.isoformat()

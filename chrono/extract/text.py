@@ -23,7 +23,7 @@ _FUTURE = re.compile(
     r"(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|must(?!\s+(?:have|not\s+have)\b)|"
     r"going\s+to|"
     r"(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to)|"
-    r"(?:expected|planning|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
+    r"(?:expected|planning|planned|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
     r"vowed|vows|pledged|pledges|agreed|agrees|prepared|preparing|ready|poised|seeks)\s+to|"
     r"(?:postponed|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?until|"
     r"scheduled|slated|expected|planned\s+for|as\s+soon\s+as|deadline|next(?!\s+to\b)|"
