@@ -546,16 +546,11 @@ def _day(ctx: _Context, unit: Unit) -> Base:
             raise ctx.fail(unit, f"a real date: {MONTH_NAMES[month]} has no day {day}")
         found = month_day_nearest(month, day, ref, ctx.direction)
         rule = month_day_rule(month, day, ref, ctx.direction)
-        if unit.weekday is not None and found.isoweekday != unit.weekday:
-            # "Monday, Oct. 26": the weekday names the year, whatever the tense
-            near = [_real_day(found.year + k, month, day) for k in (0, -1, 1)]
-            named = [d for d in near if d is not None and d.isoweekday == unit.weekday]
-            if named:
-                found = min(named, key=lambda d: abs(d.ordinal - ref.ordinal))
-                rule = (
-                    f"{MONTH_NAMES[month]} {day} without a year: the nearest that is a "
-                    + (WEEKDAY_NAMES[unit.weekday])
-                )
+        if unit.weekday is not None and found.isoweekday != unit.weekday and ctx.direction:
+            # "said on Monday, Oct. 26" the day before: the weekday outweighs the tense
+            nearest = month_day_nearest(month, day, ref)
+            if nearest.isoweekday == unit.weekday:
+                found, rule = nearest, month_day_rule(month, day, ref)
         return Base(Window(found, found), "day", "day", rule)
     try:
         return Base(day_window(unit.year, month, day), "day", "day", "a day, month and year")
@@ -563,11 +558,6 @@ def _day(ctx: _Context, unit: Unit) -> Base:
         raise ctx.fail(
             unit, f"a real date: {MONTH_NAMES[month]} {unit.year} has no day {day}"
         ) from None
-
-
-def _real_day(year: int, month: int, day: int) -> Day | None:
-    """The day, or None where the year has no such date (29 February)."""
-    return Day(days_from_civil(year, month, day)) if day <= month_length(year, month) else None
 
 
 def _month(ctx: _Context, unit: Unit) -> Base:
