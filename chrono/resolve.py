@@ -25,8 +25,8 @@ from chrono.errors import MissingReferenceError, ParseError
 from chrono.holidays import TITLES, holiday
 from chrono.model import PRECISIONS, Interval, Window, coarser, lower, upper
 from chrono.parsing.nodes import Expression, Unit
-from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER
-from chrono.parsing.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
+from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER, SEASON
+from chrono.parsing.vocabulary import MONTH_NAMES, SEASONS, WEEKDAY_NAMES
 from chrono.units import (
     century_window,
     day_window,
@@ -545,9 +545,13 @@ def _day(ctx: _Context, unit: Unit) -> Base:
         if not has_month_day(month, day):
             raise ctx.fail(unit, f"a real date: {MONTH_NAMES[month]} has no day {day}")
         found = month_day_nearest(month, day, ref, ctx.direction)
-        return Base(
-            Window(found, found), "day", "day", month_day_rule(month, day, ref, ctx.direction)
-        )
+        rule = month_day_rule(month, day, ref, ctx.direction)
+        if unit.weekday is not None and found.isoweekday != unit.weekday and ctx.direction:
+            # "said on Monday, Oct. 26" the day before: the weekday outweighs the tense
+            nearest = month_day_nearest(month, day, ref)
+            if nearest.isoweekday == unit.weekday:
+                found, rule = nearest, month_day_rule(month, day, ref)
+        return Base(Window(found, found), "day", "day", rule)
     try:
         return Base(day_window(unit.year, month, day), "day", "day", "a day, month and year")
     except ValueError:
@@ -720,7 +724,14 @@ def _ago(ctx: _Context, unit: Unit) -> Base:
 
 # Dates that refer back (chrono.parsing.referback) --------------------------------
 
-_NAMED_SIZES = ("day", "week", "month", "quarter", "year")  # finest first
+# The precisions finer than a unit that names what holds the focus ("the same month")
+_FINER = {
+    "week": ("day",),
+    "month": ("day", "week", "third"),
+    "quarter": ("day", "week", "month", "third"),
+    "year": ("day", "week", "month", "third", "season", "quarter", "half"),
+}
+_NAMED_SIZES = ("day", "week", "month", "quarter", "year", "decade", "century")  # finest first
 
 
 def _in_focus(ctx: _Context, unit: Unit) -> tuple[Window, str, str]:
@@ -769,6 +780,13 @@ def _focus(ctx: _Context, unit: Unit) -> Base:
         window, precision, what = _quarter_in_focus(ctx, unit, named)
     else:
         window, precision, what = _in_focus(ctx, unit)
+    if named == SEASON and unit.number is not None:
+        return _season_of_focus(window, unit.number, unit.amount, what)
+    if unit.shift is not None and named in _NAMED_SIZES and precision in _FINER.get(named, ()):
+        anchor_day = window.earliest  # the same quarter a year earlier: the quarter first
+        assert anchor_day is not None
+        window, precision = unit_around(anchor_day, named, 0)
+        what = f"the {named} of {what}"
     if unit.shift is not None:  # a move that keeps the focus's precision
         moved = _move(window, unit.shift, unit.amount)
         how = f"{abs(unit.amount)} {unit.shift}(s) {'after' if unit.amount > 0 else 'before'}"
@@ -783,6 +801,38 @@ def _focus(ctx: _Context, unit: Unit) -> Base:
     moved, size = unit_around(anchor, named, unit.amount)
     how = {-1: "before", 0: "of", 1: "after"}.get(unit.amount, f"{unit.amount} from")
     return Base(moved, size, _FIXED_KINDS.get(size, size), f"the {named} {how} {what}")
+
+
+def _season_of_focus(window: Window, code: int, amount: int, what: str) -> Base:
+    """``that summer``: the summer holding the focus, else the nearest of those sharing a
+    calendar year with it (the summer of a January day is that year's, not the last one);
+    ``the following spring``: the first to begin after it; ``the previous winter``: the
+    last to end before it."""
+    a, b = window.earliest, window.latest
+    assert a is not None and b is not None
+    seasons = [season_window(y, code) for y in range(a.year - 2, b.year + 2)]
+    name = next((word for word, c in SEASONS.items() if c == code), "season")
+    if amount > 0:
+        found = next(w for w in seasons if lower(w.earliest) > b.ordinal)
+        return Base(found, "season", "season", f"the {name} after {what}")
+    if amount < 0:
+        found = [w for w in seasons if upper(w.latest) < a.ordinal][-1]
+        return Base(found, "season", "season", f"the {name} before {what}")
+
+    def gap(w: Window) -> tuple[float, int]:
+        first, last = lower(w.earliest), upper(w.latest)
+        apart = max(0, first - b.ordinal, a.ordinal - last)
+        return apart, 0 if w.earliest is not None and w.earliest.year == a.year else 1
+
+    def shares_a_year(w: Window) -> bool:
+        return (
+            w.earliest is not None
+            and w.latest is not None
+            and (w.earliest.year <= b.year and a.year <= w.latest.year)
+        )
+
+    found = min([w for w in seasons if shares_a_year(w)] or seasons, key=gap)
+    return Base(found, "season", "season", f"the {name} of {what}")
 
 
 _HANDLERS: dict[str, Callable[[_Context, Unit], Base]] = {

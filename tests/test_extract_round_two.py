@@ -177,6 +177,143 @@ TENSE: list[Case] = [
         "2025-05-09",
         "2025-05-09",
     ),
+    # the present of a timetable looks forward: Friday 27 August 2010 (a Wednesday)
+    (
+        "The festival opens on Friday with a tribute to the fiddler Ada Kern, who played "
+        "at the first one.",
+        "2010-08-25",
+        "Friday",
+        0,
+        "2010-08-27",
+        "2010-08-27",
+    ),
+    # ... and gives a fronted phrase its tense: Tuesday 19 March 2024 (a Friday)
+    (
+        "On Tuesday, she opens her own: a restaurant in the converted fire station.",
+        "2024-03-15",
+        "Tuesday",
+        0,
+        "2024-03-19",
+        "2024-03-19",
+    ),
+    (
+        "Her twins start school on Wednesday.",
+        "2021-09-03",
+        "Wednesday",
+        0,
+        "2021-09-08",
+        "2021-09-08",
+    ),
+    # but "the start of" is a noun: the Friday before Wednesday 14 May 2025
+    (
+        "Shares have fallen since the start of trading on Friday.",
+        "2025-05-14",
+        "Friday",
+        0,
+        "2025-05-09",
+        "2025-05-09",
+    ),
+    # the verb of the clause, further back than a few words: Tuesday 7 September 2021
+    (
+        "Maribel Santos will stand in front of a full classroom on Tuesday.",
+        "2021-09-03",
+        "Tuesday",
+        0,
+        "2021-09-07",
+        "2021-09-07",
+    ),
+    # ... unless "to" or "that" stands between: the testimony's date is its own (the
+    # nearest 10 February to 7 January 2000)
+    (
+        "He said he subpoenaed the boy to testify before the Committee on Government "
+        "Reform on Feb. 10.",
+        "2000-01-07",
+        "Feb. 10",
+        0,
+        "2000-02-10",
+        "2000-02-10",
+    ),
+    # ... except the one "to" of a plan: "expected lending to start" looks forward
+    (
+        "He said he expected lending to start growing again in the second half.",
+        "2013-04-30",
+        "the second half",
+        0,
+        "2013-07-01",
+        "2013-12-31",
+    ),
+    # "planned to leave" looks forward: Thursday 1 October 1998 (a Wednesday's news)
+    (
+        "The team planned to leave Nairobi on Thursday for Dar es Salaam.",
+        "1998-09-30",
+        "Thursday",
+        0,
+        "1998-10-01",
+        "1998-10-01",
+    ),
+    # a weekday named with the day picks the year, whatever the tense: Monday 26 October
+    # 1998 (26 October 1997 was a Sunday)
+    (
+        "The New York Times said in an editorial on Monday, Oct. 26: the murder is a crime.",
+        "1998-10-25",
+        "Monday, Oct. 26",
+        0,
+        "1998-10-26",
+        "1998-10-26",
+    ),
+    # "stay closed" is no past: "will" looks forward (Wednesday 5 October 2016)
+    (
+        "Schools will stay closed until Wednesday, the department said.",
+        "2016-09-30",
+        "Wednesday",
+        0,
+        "2016-10-05",
+        "2016-10-05",
+    ),
+    # "must be returned by" looks forward (reference 7 January 2000)
+    (
+        "The agency ruled that he must be returned to his father in Cuba by Jan. 14.",
+        "2000-01-07",
+        "Jan. 14",
+        0,
+        "2000-01-14",
+        "2000-01-14",
+    ),
+    # a clause joined by "and" has its own verb: "had cut ... in January" is past
+    # (reference 7 May 1986), "and would cut it again" does not move it
+    (
+        "He said the company had cut its budget by 40% in January and would cut it again.",
+        "1986-05-07",
+        "January",
+        0,
+        "1986-01-01",
+        "1986-01-31",
+    ),
+    # quarters and halves follow the tense too (reference 19 July 1995)
+    (
+        "She told analysts that loan growth would probably slow in the fourth quarter.",
+        "1995-07-19",
+        "the fourth quarter",
+        0,
+        "1995-10-01",
+        "1995-12-31",
+    ),
+    (
+        "Loan growth slowed in the fourth quarter.",
+        "1995-07-19",
+        "the fourth quarter",
+        0,
+        "1994-10-01",
+        "1994-12-31",
+    ),
+    (
+        "The bank will return to profit in the second half.",
+        "2013-04-30",
+        "the second half",
+        0,
+        "2013-07-01",
+        "2013-12-31",
+    ),
 ]
 
 
@@ -252,8 +389,10 @@ _MONTHS = (
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}  # winter spans a new year
+_ORDINALS = ("first", "second", "third", "fourth")
 _PAST = (
     "met",
+    "met the ministers of the seven other member states",
     "signed the accord",
     "arrived",
     "stepped down",
@@ -268,6 +407,8 @@ _FUTURE = (
     "would return",
     "are expected to vote",
     "will have left",
+    "meet",  # the present of a timetable
+    "will meet the ministers of the seven other member states",  # the verb further back
 )
 
 references = st.integers(
@@ -281,7 +422,7 @@ def statements(draw: st.DrawFn) -> tuple[str, Day, str, str, str, bool]:
     ref = draw(references)
     tense = draw(st.sampled_from(("past", "future")))
     verb = draw(st.sampled_from(_PAST if tense == "past" else _FUTURE))
-    kind = draw(st.sampled_from(("weekday", "month", "day", "season")))
+    kind = draw(st.sampled_from(("weekday", "month", "day", "season", "quarter", "half")))
     if kind == "weekday":
         words = draw(st.sampled_from(_WEEKDAYS))
         phrase = f"on {words}"
@@ -291,8 +432,12 @@ def statements(draw: st.DrawFn) -> tuple[str, Day, str, str, str, bool]:
     elif kind == "day":
         words = f"{draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}"
         phrase = f"on {words}"
-    else:
+    elif kind == "season":
         words = "the " + draw(st.sampled_from(sorted(_SEASONS)))
+        phrase = f"in {words}"
+    else:
+        number = draw(st.integers(1, 4 if kind == "quarter" else 2))
+        words = f"the {_ORDINALS[number - 1]} {kind}"
         phrase = f"in {words}"
     before = ""
     if draw(st.booleans()):
@@ -323,6 +468,13 @@ def _occurrences(kind: str, words: str, ref: Day) -> list[tuple[Day, Day]]:
             name, number = words.split()
             day = Day.from_ymd(year, _MONTHS.index(name) + 1, int(number))
             out.append((day, day))
+        elif kind in ("quarter", "half"):
+            months = 3 if kind == "quarter" else 6
+            first_month = (_ORDINALS.index(words.split()[1]) * months) + 1
+            first = Day.from_ymd(year, first_month, 1)
+            last_month = first_month + months  # the month after it, maybe 13
+            after = Day.from_ymd(year + (last_month > 12), (last_month - 1) % 12 + 1, 1)
+            out.append((first, after.plus(-1)))
         else:
             a, b = _SEASONS[words.split()[1]]
             first = Day.from_ymd(year, a, 1)
@@ -480,6 +632,123 @@ FOCUS: list[Case] = [
         "2025-08-31",
     ),
     ("That year, the ferry stopped.", "2025-07-15", "That year", 0, "2025-01-01", "2025-12-31"),
+    # seasons named so: the season of the focus, the one after or before it
+    (
+        "When the war came in June 1941, most men were called up, and by that autumn "
+        "the workforce was three-quarters women.",
+        "2012-01-20",
+        "that autumn",
+        0,
+        "1941-09-01",
+        "1941-11-30",
+    ),
+    (
+        "Supplies arrived in the spring of 1942, and the following winter was hungry.",
+        "2012-01-20",
+        "the following winter",
+        0,
+        "1942-12-01",
+        "1943-02-28",
+    ),
+    (
+        "The police raided the bar twice in 1927, and the following spring the owners "
+        "hired a band.",
+        "2021-04-22",
+        "the following spring",
+        0,
+        "1928-03-01",
+        "1928-05-31",
+    ),
+    (
+        "The thaw came in the spring of 1887; the previous winter had killed the herds.",
+        "1994-09-18",
+        "the previous winter",
+        0,
+        "1886-12-01",
+        "1887-02-28",
+    ),
+    # the winter that ended just before a May is the one a reader means (not December)
+    (
+        "The river froze and did not open until May 1780. Letters from that winter are anxious.",
+        "1988-12-01",
+        "that winter",
+        0,
+        "1779-12-01",
+        "1780-02-29",
+    ),
+    # ... and the summer after a January, that year's (not the one before it)
+    (
+        "A blizzard in January 1887 lasted three days. Several companies were wound up "
+        "that summer.",
+        "1994-09-18",
+        "that summer",
+        0,
+        "1887-06-01",
+        "1887-08-31",
+    ),
+    # the same period a year before: the quarter or half in focus, moved a year
+    (
+        "It lost $38 million in the December quarter of 2000, against a profit in the same "
+        "quarter a year earlier.",
+        "2001-01-25",
+        "the same quarter a year earlier",
+        0,
+        "1999-10-01",
+        "1999-12-31",
+    ),
+    (
+        "Net profit for the first six months of 2022 fell from the same period last year.",
+        "2022-07-28",
+        "the same period last year",
+        0,
+        "2021-01-01",
+        "2021-06-30",
+    ),
+    # a day in focus: "the same quarter" is the quarter holding it (reference 2008-11-06)
+    (
+        "Sales for the period ended Sept. 30, 2008 beat the same quarter of last year.",
+        "2008-11-06",
+        "the same quarter of last year",
+        0,
+        "2007-07-01",
+        "2007-09-30",
+    ),
+    # "the three months to Sept. 30" is a quarter: a year earlier, that quarter a year back
+    (
+        "Net income in the three months to Sept. 30 was $42.7 million, down from $61.9 "
+        "million a year earlier.",
+        "2008-11-06",
+        "a year earlier",
+        0,
+        "2007-07-01",
+        "2007-09-30",
+    ),
+    (
+        "Sales for the six months ended June 30 rose 4% from a year earlier.",
+        "2019-08-01",
+        "a year earlier",
+        0,
+        "2018-01-01",
+        "2018-06-30",
+    ),
+    # months that do not end with the day name no period: the day a year back
+    (
+        "Revenue in the three months to Sept. 29 fell from a year earlier.",
+        "2008-11-06",
+        "a year earlier",
+        0,
+        "2007-09-29",
+        "2007-09-29",
+    ),
+    # decades: the decade before the one in focus
+    (
+        "By the mid-1880s the town shipped ten times as many cattle as in the previous decade.",
+        "1994-09-18",
+        "the previous decade",
+        0,
+        "1870-01-01",
+        "1879-12-31",
+    ),
 ]
 
 
@@ -548,6 +817,10 @@ def test_a_date_that_dates_the_report_does_not_become_the_focus() -> None:
         ("the year-ago period", "2024-01-01", "2024-03-31"),
         ("the full year", "2025-01-01", "2025-12-31"),
         ("the end of that year", "2025-09-01", "2025-12-31"),
+        ("that summer", "2025-06-01", "2025-08-31"),
+        ("the same month a year earlier", "2024-05-01", "2024-05-31"),
+        ("the following winter", "2025-12-01", "2026-02-28"),
+        ("the previous decade", "2010-01-01", "2019-12-31"),
     ],
 )
 def test_through_parse_they_refer_back_to_the_reference_date(
@@ -635,3 +908,235 @@ def test_that_unit_is_the_unit_holding_the_focus_day(day: Day, unit: str) -> Non
         assert (got.earliest, got.latest) == _window("year", y, 1)
     elif unit == "week":
         assert got.earliest.isoweekday == 1 and got.latest.ordinal - got.earliest.ordinal == 6
+
+
+_YEAR_BACK = ("a year earlier", "a year ago", "last year", "of last year", "the previous year")
+_SEASON_CODES = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "winter": (12, 3)}
+
+
+def _season(name: str, year: int) -> tuple[Day, Day]:
+    first_month, count = _SEASON_CODES[name]
+    end_year, end_month = divmod(year * 12 + first_month - 1 + count, 12)
+    return Day.from_ymd(year, first_month, 1), Day.from_ymd(end_year, end_month + 1, 1).plus(-1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(references, st.sampled_from(sorted(_SEASON_CODES)), st.sampled_from((-1, 0, 1)))
+def test_a_season_named_so_is_placed_by_the_focus_and_stays_a_season(
+    day: Day, name: str, way: int
+) -> None:
+    phrase = {-1: f"the previous {name}", 0: f"that {name}", 1: f"the following {name}"}[way]
+    got = parse(phrase, "2025-07-15", focus=parse(day.isoformat()))
+    assert got.precision == "season"
+    seasons = [_season(name, y) for y in range(day.year - 2, day.year + 2)]
+    window = (got.earliest, got.latest)
+    assert window in seasons
+    if way == 1:  # the first to begin after the focus
+        assert window == next(s for s in seasons if s[0] > day)
+    elif way == -1:  # the last to end before it
+        assert window == [s for s in seasons if s[1] < day][-1]
+    elif any(a <= day <= b for a, b in seasons):  # the one holding the focus
+        assert window[0] <= day <= window[1]
+    else:  # else one sharing the focus's calendar year: spring to autumn, that year's
+        assert day.year in (window[0].year, window[1].year)
+        if name != "winter":
+            assert window == _season(name, day.year)
+
+
+# A history of years long past: a month or season without a year is one of the story's
+
+_WINTER_1886 = (
+    "The railroad reached the town on May 10, 1881. The boom of the early 1880s brought "
+    "cattle companies. Then came the winter of 1886-87. Snow began in November, and a "
+    "blizzard in January lasted three days."
+)
+_WINTER_1779 = (
+    "The house was founded c. 1740 and prospered after the peace of 1763. The winter of "
+    "1779-80 was one of the hardest of the century: the river froze in October and did "
+    "not open until May."
+)
+HISTORY_CASES: list[Case] = [
+    # the occurrence nearest the focus: November 1886 just before the winter of 1886-87,
+    # January 1887 within it (reference 18 September 1994)
+    (_WINTER_1886, "1994-09-18", "November", 0, "1886-11-01", "1886-11-30"),
+    (_WINTER_1886, "1994-09-18", "January", 0, "1887-01-01", "1887-01-31"),
+    # "until May" after October 1779: the first May not over by then
+    (_WINTER_1779, "1988-12-01", "October", 0, "1779-10-01", "1779-10-31"),
+    (_WINTER_1779, "1988-12-01", "until May", 0, "", "1780-05-31"),
+    # news that names an old year in passing stays news: the December before the reference
+    (
+        "The suspect was charged Thursday. He had been arrested in several states since "
+        "1990. His car was found abandoned at the airport in December, investigators said.",
+        "1999-05-06",
+        "December",
+        0,
+        "1998-12-01",
+        "1998-12-31",
+    ),
+    # a statement that looks forward keeps the reference's rule, in a history too
+    (
+        _WINTER_1886 + " The museum will show the ledgers in September.",
+        "1994-03-18",
+        "September",
+        0,
+        "1994-09-01",
+        "1994-09-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), HISTORY_CASES)
+def test_in_a_history_a_month_without_a_year_is_one_of_the_story(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest or None, latest)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1200, 1950),
+    st.integers(1, 12),
+    st.sampled_from(_MONTHS),
+    st.integers(3, 60),
+)
+def test_in_a_history_a_month_is_the_one_nearest_the_date_in_focus(
+    year: int, month: int, named: str, years_on: int
+) -> None:
+    reference = Day.from_ymd(year + years_on, 6, 15)
+    text = (
+        f"The guild was founded in {year - 30}. It was rebuilt in {year - 12}. "
+        f"In {_MONTHS[month - 1]} {year} the river rose. The water fell in {named}."
+    )
+    mention = [m for m in extract(text, reference).mentions if m.text == named][-1]
+    assert mention.interval is not None
+    got = (mention.interval.earliest, mention.interval.latest)
+    focus = _window("month", year, month)
+    candidates = [_window("month", y, _MONTHS.index(named) + 1) for y in (year - 1, year, year + 1)]
+
+    def gap(w: tuple[Day, Day]) -> int:
+        return max(0, w[0].ordinal - focus[1].ordinal, focus[0].ordinal - w[1].ordinal)
+
+    assert got == min(candidates, key=gap)  # nearest the focus, ties to the earlier
+    assert got[1] < reference  # and a past statement stays in the past
+
+
+@settings(max_examples=200, deadline=None)
+@given(references, st.sampled_from(("month", "quarter")), st.sampled_from(_YEAR_BACK))
+def test_the_same_unit_a_year_before_holds_the_focus_day_a_year_back(
+    day: Day, unit: str, back: str
+) -> None:
+    got = parse(f"the same {unit} {back}", "2025-07-15", focus=parse(day.isoformat()))
+    y, m, _ = day.ymd
+    first = m if unit == "month" else (m - 1) // 3 * 3 + 1
+    assert got.precision == unit
+    assert (got.earliest, got.latest) == _window(unit, y - 1, first)
+
+
+# The day that sets the scene: one that opens its sentence, or the dateline; a day named
+# in passing deep in a sentence leaves a later weekday to the reference's rule
+SCENE: list[Case] = [
+    # reference Friday 15 August 2003: "broke down Wednesday" is 13 August, not the
+    # Wednesday within three days of June 30
+    (
+        "Ground crews walked off the job Friday. They have been without a contract since "
+        "their last one expired on June 30. Talks with the airport authority broke down "
+        "Wednesday over pensions.",
+        "2003-08-15",
+        "Wednesday",
+        0,
+        "2003-08-13",
+        "2003-08-13",
+    ),
+    (
+        "Velacore reported a loss. The company had already warned on Jan. 10 that results "
+        "would miss forecasts. "
+        "Its shares fell in Nasdaq trading Wednesday.",
+        "2001-01-25",
+        "Wednesday",
+        0,
+        "2001-01-24",
+        "2001-01-24",
+    ),
+    # a day that opens its sentence does set the scene (Monday 12 May 2025 itself)
+    (
+        "On May 12, the first crossing carried 140 passengers.\nEarly on Monday morning the "
+        "queue reached the market.",
+        "2025-07-15",
+        "Monday",
+        0,
+        "2025-05-12",
+        "2025-05-12",
+    ),
+    # ... and so does the dateline: Monday 3 June 2024, before Thursday 6 June
+    (
+        GENEVA + "The delegations arrived on Monday.",
+        "2024-06-06",
+        "Monday",
+        0,
+        "2024-06-03",
+        "2024-06-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), SCENE)
+def test_only_a_day_that_sets_the_scene_places_the_weekdays_after_it(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    assert _mention(text, reference, words, nth) == (earliest, latest)
+
+
+HISTORY_MORE: list[Case] = [
+    # a decade without its century in a story of 1924: the twenties of that story
+    (
+        "The ballroom opened on New Year's Eve, 1924, and for the rest of the twenties it "
+        "was the most crowded room in the city.",
+        "2021-04-22",
+        "the twenties",
+        0,
+        "1920-01-01",
+        "1929-12-31",
+    ),
+    # the nineties in a story of 1805 are the 1790s, just before it
+    (
+        "The house was founded in 1780 and grew in 1791. It was wound up in 1805, after "
+        "the boom of the nineties had passed.",
+        "1988-12-01",
+        "the nineties",
+        0,
+        "1790-01-01",
+        "1799-12-31",
+    ),
+    # ... but one far from the story keeps the reference's rule: the '70s before 1991
+    (
+        "I came here in 1958, straight out of college. I taught in 1961 and 1962. The "
+        "students changed in the '70s.",
+        "1991-06-12",
+        "the '70s",
+        0,
+        "1970-01-01",
+        "1979-12-31",
+    ),
+    # the turn of the century in a history of the 1880s: 1895-1905
+    (
+        "In 1881 the railroad came. By 1888 the town had 900 people. By the turn of the "
+        "century it had 11,000.",
+        "2016-05-10",
+        "the turn of the century",
+        0,
+        "1895-01-01",
+        "1905-12-31",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), HISTORY_MORE)
+def test_in_a_history_decades_and_turns_are_the_story_s(
+    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
+) -> None:
+    mentions = extract(text, reference).mentions
+    found = [m for m in mentions if m.text == words]  # "By the turn ...": its end too
+    assert len(found) > nth, [m.text for m in mentions]
+    interval = found[nth].interval
+    assert interval is not None
+    assert (str(interval.earliest), str(interval.latest)) == (earliest, latest)

@@ -115,6 +115,17 @@ SINGLE: list[tuple[str, str | None, str, str]] = [
     ("third-quarter", REF, "2023-07-01", "2023-09-30"),
     ("fourth-quarter", REF, "2023-10-01", "2023-12-31"),
     ("first-half", REF, "2024-01-01", "2024-06-30"),
+    # a quarter named by the month it ends in
+    ("the December quarter", REF, "2023-10-01", "2023-12-31"),
+    ("the March quarter", REF, "2024-01-01", "2024-03-31"),
+    ("the June quarter", REF, "2024-04-01", "2024-06-30"),
+    ("the September quarter of 2025", None, "2025-07-01", "2025-09-30"),
+    ("the December quarter 2000", None, "2000-10-01", "2000-12-31"),
+    # the first or last three or six months of a year: a quarter or a half of it
+    ("the first six months of 2022", None, "2022-01-01", "2022-06-30"),
+    ("the last six months of 2022", None, "2022-07-01", "2022-12-31"),
+    ("the first 3 months of 2020", None, "2020-01-01", "2020-03-31"),
+    ("the last three months of last year", REF, "2023-10-01", "2023-12-31"),
 ]
 
 # (text, reference, start window, end window): spans and open forms
@@ -277,6 +288,12 @@ FINDABLE: list[tuple[str, str, str, str]] = [
         "2020-04-30",
     ),
     ("Crowds gathered on Good Friday.", "Good Friday", "2024-03-29", "2024-03-29"),
+    (
+        "It lost $38 million in the December quarter, against a profit a year earlier.",
+        "the December quarter",
+        "2023-10-01",
+        "2023-12-31",
+    ),
     (
         "The report came out on Thanksgiving Day 2023.",
         "Thanksgiving Day 2023",
@@ -533,3 +550,31 @@ def test_a_bad_fiscal_year_start_in_an_event_file_is_an_error_at_its_line(
     result = _cli("check", str(tmp_path))
     assert result.returncode != 0
     assert "a.yaml:1" in result.stderr and "fiscal_year_start must be a month" in result.stderr
+
+
+@given(YEARS, st.sampled_from((3, 6, 9, 12)))
+def test_a_quarter_named_by_its_month_is_the_calendar_quarter_ending_in_it(
+    year: int, month: int
+) -> None:
+    name = calendar.month_name[month]
+    got = chrono.parse(f"the {name} quarter of {year}")
+    assert got.precision == "quarter"
+    assert str(got.latest) == f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    assert str(got.earliest) == f"{year:04d}-{month - 2:02d}-01"  # three whole months
+    assert got == chrono.parse(f"Q{month // 3} {year}")
+
+
+@given(st.dates(min_value=dt.date(1601, 3, 1), max_value=dt.date(2399, 10, 31)))
+def test_a_weekday_with_a_day_and_month_names_the_year_whatever_the_tense(
+    day: dt.date,
+) -> None:
+    # three days before the named day, a past statement would take the year before; but
+    # that year's day falls on another weekday (a year moves it by one or two)
+    weekday = calendar.day_name[day.weekday()]
+    month = calendar.month_name[day.month]
+    words = f"{weekday}, {month} {day.day}"
+    reference = (day - dt.timedelta(days=3)).isoformat()
+    text = f"The paper said in an editorial on {words}: the ruling was wrong."
+    found = [m for m in extract(text, reference).mentions if m.text == words]
+    assert found and found[0].interval is not None
+    assert str(found[0].interval.earliest) == day.isoformat()

@@ -16,7 +16,13 @@ import attrs
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract.finder import Found, find
-from chrono.extract.focus import compares, refer_back
+from chrono.extract.focus import (
+    History,
+    compares,
+    period_ending,
+    refer_back,
+    year_in_focus,
+)
 from chrono.extract.mention import Mention
 from chrono.extract.text import (
     excerpt,
@@ -34,8 +40,12 @@ from chrono.resolve import CONTEXT_DAYS, borrow_year, resolve, weekday_near_inte
 if TYPE_CHECKING:
     from chrono.extract.dateline import Dateline
 
-_DIRECTED = frozenset({"weekday", "month", "day", "season"})
+_DIRECTED = frozenset({"weekday", "month", "day", "season", "quarter", "half"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
+# A day sets the scene for the weekdays after it when it opens its sentence ("On May 12,
+# the first crossing ...", "Early on May 12,"), stands in the first (the dateline), or is
+# itself a weekday; one named in passing ("their contract expired on June 30") does not.
+_OPENS = 12  # characters
 
 
 @attrs.frozen
@@ -65,6 +75,7 @@ def extract(text: str, reference: Reference = None) -> Extraction:
     mentions: list[Mention] = []
     anchor: tuple[int, Day] | None = None  # (paragraph, day) of the last day mentioned
     focus: tuple[int, Interval] | None = None  # (sentence, date) of the last date mentioned
+    history = History(ref)
     for found in find(text):
         s = index_of(sentence_starts, found.start)
         sa, sb = spans[s] if spans else (0, len(text))
@@ -74,9 +85,13 @@ def extract(text: str, reference: Reference = None) -> Extraction:
         expr = refer_back(found.expression, in_focus, same, sentence, text)
         if expr is None:
             continue  # "the quarter" with no quarter in focus, outside financial news
-        direction = tense(sentence, found.start - sa, found.end - sa)
+        direction = None  # the tense is read only for a date whose occurrence it picks
+        if any(u is not None and _wants_direction(u) for u in (expr.first, expr.second)):
+            direction = tense(sentence, found.start - sa, found.end - sa)
         if text[found.start : found.start + 6].lower() == "since ":
             direction = "past"  # "since March": begun by the reference, whatever the verb
+        if history.telling():
+            expr = year_in_focus(expr, in_focus, ref, direction, text)
         paragraph = index_of(paragraphs, found.start)
         near = anchor[1] if anchor is not None and paragraph - anchor[0] <= 1 else None
         dates_report = reported(sentence, found.start - sa, found.end - sa)
@@ -107,13 +122,18 @@ def extract(text: str, reference: Reference = None) -> Extraction:
                     in_focus,
                 )
                 mentions.append(attrs.evolve(child, part_of=parent_index))
+        history.count(parent.interval)
         day = _single_day(parent.interval)
-        if day is not None:
-            anchor = (paragraph, day)
+        if day is not None and (
+            found.start - sa <= _OPENS or s == 0 or expr.first.kind == "weekday"
+        ):
+            anchor = (paragraph, day)  # a day that sets the scene, not one named in passing
         if not (dates_report and expr.first.kind in ("weekday", "today")) and not compares(
             expr, in_focus
         ):
             latest = _bounded(mentions[parent_index:])  # the date a story is about
+            if latest is not None and expr.second is None:
+                latest = period_ending(text, found.start, latest)
             focus = (s, latest) if latest is not None else focus
     return Extraction(text, ref, tuple(mentions))
 
@@ -162,7 +182,7 @@ def _mention(
         interval = weekday_near_interval(expression.first.weekday, near)
         if _tense_allows(interval, reference, direction):
             return Mention(words, start, end, sentence, interval)
-    directed = direction if _wants_direction(expression) else None
+    directed = direction if _wants_direction(expression.first) else None
     try:
         interval = resolve(expression, reference, text, directed, focus=focus)
     except ParseError as err:
@@ -183,8 +203,7 @@ def _tense_allows(interval: Interval, reference: Day | None, direction: str | No
     return True
 
 
-def _wants_direction(expression: Expression) -> bool:
-    unit = expression.first
+def _wants_direction(unit: Unit) -> bool:
     return unit.shift is None and unit.kind in _DIRECTED and unit.year is None
 
 

@@ -184,7 +184,6 @@ _SEASON_CUES = frozenset(
         "by",
         "until",
         "since",
-        "that",
     }
 )
 

@@ -20,9 +20,10 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # ("said it would deploy over the summer"), but not "would have".
 _FUTURE = re.compile(
     r"\b(?:(?:is|are|am|was|were|be|been|being)\s+)?"  # "were planning to": its be is no past
-    r"(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|going\s+to|"
+    r"(?:will|shall|won't|would(?!\s+(?:have|not\s+have)\b)|must(?!\s+(?:have|not\s+have)\b)|"
+    r"going\s+to|"
     r"(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to)|"
-    r"(?:expected|planning|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
+    r"(?:expected|planning|planned|plans?|intends?|hopes?|aims?|wants?|promised|promises|"
     r"vowed|vows|pledged|pledges|agreed|agrees|prepared|preparing|ready|poised|seeks)\s+to|"
     r"(?:postponed|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?until|"
     r"scheduled|slated|expected|planned\s+for|as\s+soon\s+as|deadline|next(?!\s+to\b)|"
@@ -45,10 +46,30 @@ _PAST = re.compile(
 # Before a participle, what makes it no past: a present "be" ("is heard"), or the
 # future perfect ("will have left", "will have been").
 _PRESENT_AUXILIARY = re.compile(
-    r"(?:\b(?:is|are|am|be|being)\s+(?:\w+ly\s+|not\s+)?"
+    r"(?:\b(?:is|are|am|be|being|stay|stays|remain|remains|seem|seems)\s+(?:\w+ly\s+|not\s+)?"
     r"|(?:\bwill|\bshall|'ll)\s+(?:not\s+)?have\s+(?:been\s+)?)$",
     re.IGNORECASE,
 )
+# The present of a timetable: "the festival opens on Friday", "they start school on
+# Wednesday", "there is a party on Saturday" name a day to come (not as a noun: "the
+# start of").
+_SCHEDULED = re.compile(
+    r"\b(?:there\s+(?:is|are)|(?:re)?opens?|closes?|starts?|begins?|ends?|runs?|meets?|"
+    r"arrives?|leaves?|departs?|returns?|resumes?|plays?|faces?|hosts?|visits?|"
+    r"launch(?:es)?|kicks?\s+off|takes?\s+place|goes|debuts?|premieres?|convenes?|expires?)\b",
+    re.IGNORECASE,
+)
+# One pass reads both: a plan's words, or (group "timetable") the present of a timetable
+_AHEAD = re.compile(rf"(?:{_FUTURE.pattern})|(?P<timetable>{_SCHEDULED.pattern})", re.IGNORECASE)
+_NOT_A_VERB_AFTER = frozenset(
+    "the a an its their his her our my your this to of for at no any each every not never "
+    "did didn't could can may might should".split()
+)
+# A marker after the mention that opens a clause of its own joined by "and" / "but"
+# ("cut the budget in January and would cut it again") is that clause's verb.
+_JOINED = re.compile(r"\s*(?:and|but|or)\s+$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:to|that)\b", re.IGNORECASE)
+_PLAN_VERBS = frozenset({"expected", "planned", "scheduled", "slated"})
 _QUOTE = re.compile(r"[\"“”]")
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 REPORTING = re.compile(
@@ -146,10 +167,22 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     ahead = _CLAUSE.finditer(sentence, end, end + NEAR + 3)
     right = next((m.start() for m in ahead), len(sentence))
     found = _nearest(sentence, max(left, start - NEAR), min(right, end + NEAR), start, end)
-    if found is not None or right >= len(sentence) or start > WIDE:
+    if found is not None:
         return found
-    if any(True for _ in _CLAUSE.finditer(sentence, 0, start)):
+    # nothing near: the verb of the mention's own clause, further back ("will stand in
+    # front of a full classroom on Tuesday"), within WIDE characters
+    low = max(0, start - WIDE - 3)
+    far = max((m.end() for m in _CLAUSE.finditer(sentence, low, start)), default=0)
+    if far < start - NEAR:
+        found = _nearest(sentence, max(far, start - WIDE), start, start, end, True)
+        if found is not None:
+            return found
+    if right >= len(sentence) or start > WIDE or far > 0:
         return None
+    return _opening(sentence, right, start, end)
+
+
+def _opening(sentence: str, right: int, start: int, end: int) -> str | None:
     # an opening phrase ("In February, the company reported ...") takes the tense of the
     # statement it opens: the nearest marker after it, up to a quotation mark
     limit = end + WIDE
@@ -160,21 +193,54 @@ def tense(sentence: str, start: int, end: int) -> str | None:
     return _nearest(sentence, right, stop, start, end)
 
 
-def _nearest(sentence: str, left: int, right: int, start: int, end: int) -> str | None:
-    """The kind of the tense marker in ``sentence[left:right]`` nearest to the mention."""
+def _a_verb(sentence: str, at: int) -> bool:
+    """Whether the timetable word at ``at`` is a verb: not "the start of", "to open"."""
+    before = sentence[max(0, at - 12) : at].split()
+    return not before or before[-1].lower() not in _NOT_A_VERB_AFTER
+
+
+def _governs(sentence: str, marker: re.Match[str], start: int) -> bool:
+    """Whether ``marker`` is the verb of a date at ``start`` further on in its clause.
+
+    Not across a ``to`` or ``that`` ("subpoenaed him to testify on Feb. 10"), except
+    the one ``to`` of a plan: "expected lending to start growing in the second half".
+    """
+    between = [w.group().lower() for w in _SUBORDINATE.finditer(sentence, marker.end(), start)]
+    if not between:
+        return True
+    return marker.group().lower() in _PLAN_VERBS and between == ["to"]
+
+
+def _nearest(
+    sentence: str, left: int, right: int, start: int, end: int, governs: bool = False
+) -> str | None:
+    """The kind of the tense marker in ``sentence[left:right]`` nearest to the mention.
+
+    With ``governs``, a marker counts only if no ``to`` or ``that`` stands between
+    it and the mention: "subpoenaed him to testify on Feb. 10" says nothing of when
+    the testimony is.
+    """
     best: tuple[int, str] | None = None
-    for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
+    joined: str | None = None
+    for kind, pattern in (("future", _AHEAD), ("past", _PAST)):
         for m in pattern.finditer(sentence, left, right):
             if start <= m.start() < end:
                 continue  # the mention's own words ("last Friday") are not its verb
+            if kind == "future" and m.group("timetable") and not _a_verb(sentence, m.start()):
+                continue
             if kind == "past" and _PRESENT_AUXILIARY.search(
                 sentence, max(0, m.start() - 24), m.start()
             ):
                 continue  # "is heard", "will have left": a participle, not the past
+            if governs and not _governs(sentence, m, start):
+                continue
+            if m.start() >= end and _JOINED.match(sentence, end, m.start()):
+                joined = joined or kind  # "in January and would cut it again": the
+                continue  # next clause's verb, read only where the mention's has none
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    return best[1] if best else None
+    return best[1] if best else joined
 
 
 def reported(sentence: str, start: int, end: int | None = None) -> bool:

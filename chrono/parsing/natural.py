@@ -77,6 +77,9 @@ _LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
 _PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
 
 
+_MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6}  # the first three months of: a quarter
+
+
 class Parser:
     """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
 
@@ -403,6 +406,14 @@ class Parser:
             if (noun == "half" and number <= 2) or (noun == "quarter" and number <= 4):
                 self.i += k + 3
                 return f"{noun}{number}"
+        count = self.peek(k + 1)  # the first six months of 2022: its first half
+        months = _MONTH_COUNTS.get("" if count is None else count.value)
+        at_months = self.word(k + 2) == "months" and self.word(k + 3) == "of"
+        if ordinal in ("first", "last") and months and at_months:
+            self.i += k + 4
+            if months == 6:
+                return "half1" if ordinal == "first" else "half2"
+            return "quarter1" if ordinal == "first" else "quarter4"
         return None
 
     def base(self) -> Unit:
@@ -694,6 +705,11 @@ class Parser:
 
     def after_month(self, start: int, month: int) -> Unit:
         """After a month name: ``12[,] [2025]``, ``12th``, ``2024``, ``of 2024`` or nothing."""
+        if month % 3 == 0 and self.word() == "quarter":  # the December quarter: Q4
+            self.i += 1
+            self.take_words("of")
+            year = self.optional_year()
+            return Unit("quarter", start, self.last_end(), year=year, number=month // 3)
         more = self.after_month_more(start, month)
         if more is not None:
             return more

@@ -7,8 +7,8 @@ English parser asks here first at each place a date can begin.
 
 The node is a :class:`Unit` of kind ``focus``: ``unit`` names what it is (the
 day, week, month, quarter or year holding the focus; ``date``, the focus itself;
-``period``, the period in focus; or the ``quarter in focus`` of financial news,
-``the quarter``);
+``period``, the period in focus; ``season``, a season whose code is ``number``;
+or the ``quarter in focus`` of financial news, ``the quarter``);
 ``amount`` moves it by that many of them (``the following month``: +1), or, when
 ``shift`` names a step, by that many steps keeping the focus's own precision
 (``a year earlier``: shift ``year``, amount -1).
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from chrono.parsing.lexer import Token
 from chrono.parsing.nodes import Unit
-from chrono.parsing.vocabulary import NUMBERS, UNIT_WORDS
+from chrono.parsing.vocabulary import NUMBERS, SEASONS, UNIT_WORDS
 
 KIND = "focus"
 IN_FOCUS_QUARTER = "quarter in focus"
@@ -33,7 +33,12 @@ _NAMED = {
     "month": "month",
     "quarter": "quarter",
     "year": "year",
+    "decade": "decade",
+    "century": "century",
 }
+# A season named so: "that summer", "the following spring" is the season of that name
+# holding the focus, or the one after or before it (the node's ``number`` says which).
+SEASON = "season"
 _BACK = {"previous": -1, "preceding": -1, "prior": -1}
 _AHEAD = {"following": 1, "next": 1}
 # "the next year" is as often the coming twelve months: "next" refers back for days only
@@ -43,6 +48,12 @@ _PERIOD_NOUNS = {"quarter": IN_FOCUS_QUARTER, "period": "period"}
 _YEAR_AGO = frozenset({"earlier", "ago", "before"})
 _LATEST = (("latest",), ("most", "recent"), ("recent",), ("just", "-", "ended"))
 _WHOLE = frozenset({"full", "whole", "entire"})
+# "prices that fall below", "ideas that spring from": seasons that are verbs too
+_VERBS_TOO = frozenset({"fall", "spring"})
+_AFTER_A_VERB = frozenset(
+    "in into on onto from to below under behind short apart off back by through out up down "
+    "within outside over away".split()
+)
 
 
 def read(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
@@ -80,7 +91,11 @@ class _Reader:
     ) -> tuple[Unit, int]:
         """The node for the ``k`` tokens from ``i``, and the index after them."""
         start, end = self.tokens[self.i].start, self.tokens[self.i + k - 1].end
-        return Unit(KIND, start, end, amount=amount, unit=named, shift=shift), self.i + k
+        number = None
+        if named in SEASONS:  # that summer: the season's code rides in ``number``
+            named, number = SEASON, SEASONS[named]
+        unit = Unit(KIND, start, end, amount=amount, unit=named, shift=shift, number=number)
+        return unit, self.i + k
 
     def phrase(self) -> tuple[Unit, int] | None:
         first = self.word(0)
@@ -95,6 +110,9 @@ class _Reader:
             found = self.that(0)
             if found is not None:
                 width, named = found
+                back = self.year_back(width) if self.word(1) == "same" else 0
+                if back:  # the same quarter a year earlier, the same period last year
+                    return self.make(width + back, named, -1, "year")
                 return self.make(width, named)
         if first == "the":
             return self.after_the()
@@ -113,17 +131,40 @@ class _Reader:
         noun = self.word(n) or ""
         if noun in _NAMED:
             return n + 1 - k, _NAMED[noun]
+        if noun in SEASONS and not (noun in _VERBS_TOO and self.word(n + 1) in _AFTER_A_VERB):
+            return n + 1 - k, noun  # that summer, the same winter
         if noun == "period" and self.word(n - 1) == "same":
             return n + 1 - k, "period"  # the same period: the focus itself
         return None
+
+    def year_back(self, k: int) -> int:
+        """How many words from ``k`` say "a year before": ``a year earlier``, ``a year
+        ago``, ``last year``, ``the previous year``, ``of last year``; else 0."""
+        word = self.word
+        of = 1 if word(k) == "of" else 0
+        if word(k + of) == "last" and word(k + of + 1) == "year":
+            return of + 2
+        if word(k + of) == "the" and word(k + of + 1) in _BACK and word(k + of + 2) == "year":
+            return of + 3
+        if (
+            of == 0
+            and word(k) in ("a", "one")
+            and word(k + 1) == "year"
+            and word(k + 2) in _YEAR_AGO
+        ):
+            return 3
+        return 0
 
     def after_the(self) -> tuple[Unit, int] | None:
         word = self.word
         second = word(1) or ""
         if second in _BACK or second in _AHEAD:
             noun = word(2) or ""
+            amount = _BACK.get(second, 0) or _AHEAD.get(second, 0)
             if noun in _NAMED and (second != "next" or noun in _NEXT_NAMES):
-                return self.make(3, _NAMED[noun], _BACK.get(second, 0) or _AHEAD.get(second, 0))
+                return self.make(3, _NAMED[noun], amount)
+            if noun in SEASONS and second != "next":
+                return self.make(3, noun, amount)  # the following spring
             return None
         noun = word(4) or ""
         if second == "year" and word(2) == "-" and word(3) in _YEAR_AGO:
