@@ -1032,60 +1032,6 @@ def test_the_same_unit_a_year_before_holds_the_focus_day_a_year_back(
     assert (got.earliest, got.latest) == _window(unit, y - 1, first)
 
 
-# The day that sets the scene: one that opens its sentence, or the dateline; a day named
-# in passing deep in a sentence leaves a later weekday to the reference's rule
-SCENE: list[Case] = [
-    # reference Friday 15 August 2003: "broke down Wednesday" is 13 August, not the
-    # Wednesday within three days of June 30
-    (
-        "Ground crews walked off the job Friday. They have been without a contract since "
-        "their last one expired on June 30. Talks with the airport authority broke down "
-        "Wednesday over pensions.",
-        "2003-08-15",
-        "Wednesday",
-        0,
-        "2003-08-13",
-        "2003-08-13",
-    ),
-    (
-        "Velacore reported a loss. The company had already warned on Jan. 10 that results "
-        "would miss forecasts. "
-        "Its shares fell in Nasdaq trading Wednesday.",
-        "2001-01-25",
-        "Wednesday",
-        0,
-        "2001-01-24",
-        "2001-01-24",
-    ),
-    # a day that opens its sentence does set the scene (Monday 12 May 2025 itself)
-    (
-        "On May 12, the first crossing carried 140 passengers.\nEarly on Monday morning the "
-        "queue reached the market.",
-        "2025-07-15",
-        "Monday",
-        0,
-        "2025-05-12",
-        "2025-05-12",
-    ),
-    # ... and so does the dateline: Monday 3 June 2024, before Thursday 6 June
-    (
-        GENEVA + "The delegations arrived on Monday.",
-        "2024-06-06",
-        "Monday",
-        0,
-        "2024-06-03",
-        "2024-06-03",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "reference", "words", "nth", "earliest", "latest"), SCENE)
-def test_only_a_day_that_sets_the_scene_places_the_weekdays_after_it(
-    text: str, reference: str, words: str, nth: int, earliest: str, latest: str
-) -> None:
-    assert _mention(text, reference, words, nth) == (earliest, latest)
-
-
 HISTORY_MORE: list[Case] = [
     # a decade without its century in a story of 1924: the twenties of that story
     (

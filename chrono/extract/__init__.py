@@ -42,10 +42,6 @@ if TYPE_CHECKING:
 
 _DIRECTED = frozenset({"weekday", "month", "day", "season", "quarter", "half"})
 _OPEN_FORMS = frozenset({"before", "after", "by", "since", "from"})
-# A day sets the scene for the weekdays after it when it opens its sentence ("On May 12,
-# the first crossing ...", "Early on May 12,"), stands in the first (the dateline), or is
-# itself a weekday; one named in passing ("their contract expired on June 30") does not.
-_OPENS = 12  # characters
 
 
 @attrs.frozen
@@ -124,10 +120,8 @@ def extract(text: str, reference: Reference = None) -> Extraction:
                 mentions.append(attrs.evolve(child, part_of=parent_index))
         history.count(parent.interval)
         day = _single_day(parent.interval)
-        if day is not None and (
-            found.start - sa <= _OPENS or s == 0 or expr.first.kind == "weekday"
-        ):
-            anchor = (paragraph, day)  # a day that sets the scene, not one named in passing
+        if day is not None:
+            anchor = (paragraph, day)
         if not (dates_report and expr.first.kind in ("weekday", "today")) and not compares(
             expr, in_focus
         ):
