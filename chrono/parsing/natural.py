@@ -9,6 +9,8 @@ talks``) and, in running text only, a range word not followed by a date (``Sept.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from chrono.errors import ParseError
 from chrono.parsing import edtf, referback
 from chrono.parsing.lexer import Token, tokenize
@@ -71,10 +73,48 @@ _SHIFT_WORDS = {
 }
 
 
-_PADDING: list[str | None] = [None] * 8  # more than any rule looks ahead
+_PADDING: list[Any] = [None] * 8  # more than any rule looks ahead
+
+
+class _WordAt(Protocol):
+    def __getitem__(self, j: int, /) -> str | None: ...
+
+
+class _TokenAt(Protocol):
+    def __getitem__(self, j: int, /) -> Token | None: ...
+
+
+class _Words:
+    """The word at each index of a caller's token list (None elsewhere), looked up on demand."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+
+    def __getitem__(self, j: int) -> str | None:
+        tokens = self.tokens
+        if j < len(tokens):
+            tok = tokens[j]
+            if tok.kind == "word":
+                return tok.value
+        return None
+
+
+class _Ahead(_Words):
+    """The token at each index of a caller's token list, None past its end."""
+
+    def __getitem__(self, j: int) -> Token | None:  # type: ignore[override]
+        tokens = self.tokens
+        return tokens[j] if j < len(tokens) else None
 _APPROXIMATE = frozenset(APPROXIMATE)
 _LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
 _PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
+# The words an expression may begin with before its first unit (expression() tries each
+# form they start); any other word begins the unit itself.
+_EXPRESSION_WORDS = frozenset(
+    {"sometime", "some", "between", "from", "within", "the", *NUMBERS, *_OPEN}
+)
 
 
 class Parser:
@@ -89,14 +129,19 @@ class Parser:
         partial: bool = False,
     ) -> None:
         self.text = text
-        # The word at each position (None for other tokens), padded past the end, so that
-        # looking a few words ahead is one index. Only for text of our own: a caller's
-        # token list may be a whole document, and this parser reads a few of its tokens.
-        self.words: list[str | None] | None = None
+        # The word and the token at each position (None past the end or for other tokens),
+        # so that looking a few tokens ahead is one index, not a call. A caller's token
+        # list may be a whole document of which this parser reads a few: looked up on demand.
+        self.words: _WordAt
+        self.ahead: _TokenAt
         if tokens is None:
             tokens = tokenize(text)
-            self.words = [t.value if t.kind == "word" else None for t in tokens]
-            self.words += _PADDING
+            words: list[str | None] = [t.value if t.kind == "word" else None for t in tokens]
+            self.words = words + _PADDING
+            self.ahead = [*tokens, *_PADDING]
+        else:
+            self.words = _Words(tokens)
+            self.ahead = _Ahead(tokens)
         self.tokens = tokens
         self.i = start
         self.dayfirst = dayfirst
@@ -106,21 +151,10 @@ class Parser:
     # Looking and taking --------------------------------------------------------
 
     def peek(self, k: int = 0) -> Token | None:
-        j = self.i + k
-        tokens = self.tokens
-        return tokens[j] if j < len(tokens) else None
+        return self.ahead[self.i + k]
 
     def word(self, k: int = 0) -> str | None:
-        words = self.words
-        if words is not None:
-            return words[self.i + k]
-        j = self.i + k
-        tokens = self.tokens
-        if j < len(tokens):
-            tok = tokens[j]
-            if tok.kind == "word":
-                return tok.value
-        return None
+        return self.words[self.i + k]
 
     def punct(self, k: int = 0) -> str | None:
         tok = self.peek(k)
@@ -181,8 +215,11 @@ class Parser:
     def expression(self) -> Expression:
         if not self.tokens:
             raise self.fail("a date expression")
-        if self.word() is None:
+        first_word = self.word()
+        if first_word is None:
             return self.expression_from_token()
+        if first_word not in _EXPRESSION_WORDS:  # most dates begin with their unit
+            return self.unit_expression()
         self.take_words("sometime") or self.take_words("some", "time")
         if self.take_words("between"):
             first = self.unit()
@@ -204,7 +241,14 @@ class Parser:
         year_range = self.year_range()
         if year_range is not None:
             return self.finish(year_range)
+        return self.unit_expression()
+
+    def unit_expression(self) -> Expression:
+        """A unit alone, or a span or either-or that begins with it."""
         first = self.unit()
+        tok = self.ahead[self.i]
+        if tok is None:  # the whole text was the unit: no range, no 'or'
+            return Expression("single", first)
         second = self.range_end(first)
         if second is not None:
             return self.finish(Expression("span", first, second))
@@ -353,19 +397,20 @@ class Parser:
 
     def unit(self) -> Unit:
         start = self.here()
+        words = self.words
         widen = 0
-        while self.word() in _APPROXIMATE and not (
-            self.word() == "some" and self.word(1) == "time"
+        while words[self.i] in _APPROXIMATE and not (
+            words[self.i] == "some" and words[self.i + 1] == "time"
         ):
             self.i += 1
             self.take_dot()
             widen += 1
         widen = min(widen, 1)
-        while self.word() in _LEAD_WORDS:
+        while words[self.i] in _LEAD_WORDS:
             self.i += 1
         parts: list[str] = []
-        while self.word() in _PART_STARTS:
-            if self.word() == "the" and self.word(1) in ("early", "mid", "late"):
+        while words[self.i] in _PART_STARTS:
+            if words[self.i] == "the" and words[self.i + 1] in ("early", "mid", "late"):
                 self.i += 1  # the early 1990s
             part = self.take_phrase(_PARTS)
             if part is None:
@@ -375,9 +420,13 @@ class Parser:
             part = self.joined_part(part) or part
             parts.append(part)
             self.take_punct("-")
-            while self.word() in ("in", "of"):
+            while words[self.i] in ("in", "of"):
                 self.i += 1
         base = self.base()
+        if not parts:
+            if base.start == start and base.widen == widen:
+                return base
+            return base._replace(start=start, widen=widen)
         for k, part in enumerate(parts):
             if (
                 part.startswith(("half", "quarter"))
