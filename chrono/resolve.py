@@ -225,10 +225,10 @@ def _offset(expression: Expression, a: Resolved) -> Interval:
 
 def _open_form(form: str, a: Resolved, unit: Unit, ctx: _Context) -> Interval:
     precision = _public(a.precision)
-    kwargs: dict[str, tuple[str, ...]] = {"qualifiers": a.qualifiers, "warnings": a.warnings}
     w, core = a.window, a.core
     if form == "single":
         return trusted_interval(w, w, precision, core, a.qualifiers, a.warnings, a.rule)
+    kwargs: dict[str, tuple[str, ...]] = {"qualifiers": a.qualifiers, "warnings": a.warnings}
     if form == "since":  # began then, still going on
         return Interval(
             w,
@@ -344,6 +344,8 @@ class _Context:
         if handler is None:
             raise self.fail(unit, f"a date, not {unit.kind!r}")
         window, precision, kind, rule = handler(self, unit)
+        if unit.fixed is None and unit.weekday is None and not unit.parts and not unit.widen:
+            return Resolved(window, precision, kind, None, (), (), rule)  # most units
         core: Window | None = None
         qualifiers: tuple[str, ...] = ()
         warnings: tuple[str, ...] = ()

@@ -60,6 +60,7 @@ _HOLIDAY = frozenset(_HOLIDAYS) - {"fourth"}
 _TENS = TENS
 _SMALL = SMALL_NUMBERS
 _ERAS = ("bc", "bce", "ad", "ce")
+_ERA_STARTS = frozenset(e[:k] for e in _ERAS for k in range(1, len(e) + 1))  # b, bc, a, ...
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FULL_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES if name)
 _SHIFT_WORDS = {
@@ -157,11 +158,11 @@ class Parser:
         return self.words[self.i + k]
 
     def punct(self, k: int = 0) -> str | None:
-        tok = self.peek(k)
+        tok = self.ahead[self.i + k]
         return tok.value if tok is not None and tok.kind == "punct" else None
 
     def here(self) -> int:
-        tok = self.peek()
+        tok = self.ahead[self.i]
         if tok is not None:
             return tok.start
         return self.tokens[-1].end if self.tokens else 0  # the end of what was read
@@ -184,17 +185,18 @@ class Parser:
         return None if message is None else ParseError(self.text, tok.start, message)
 
     def take_words(self, *words: str) -> bool:
+        i, have = self.i, self.words
         for k, w in enumerate(words):
-            if self.word(k) != w:
+            if have[i + k] != w:
                 return False
-        self.i += len(words)
+        self.i = i + len(words)
         return True
 
     def take_punct(self, *marks: str) -> str | None:
-        p = self.punct()
-        if p is not None and p in marks:
+        tok = self.ahead[self.i]
+        if tok is not None and tok.kind == "punct" and tok.value in marks:
             self.i += 1
-            return p
+            return tok.value
         return None
 
     def take_phrase(self, table: PhraseIndex) -> str | None:
@@ -206,7 +208,7 @@ class Parser:
 
     def take_dot(self) -> None:
         """The full stop of an abbreviation (Sept., c., B.C.), if there is one."""
-        tok = self.peek()
+        tok = self.ahead[self.i]
         if tok is not None and tok.value == "." and tok.start == self.last_end():
             self.i += 1
 
@@ -384,8 +386,11 @@ class Parser:
 
     def take_comma_before_year(self) -> None:
         """``May 12, 2025``: the comma belongs to the date only when a year follows."""
-        tok = self.peek(1)
-        if self.punct() == "," and tok is not None and tok.kind == "num" and len(tok.value) >= 3:
+        here = self.ahead[self.i]
+        if here is None or here.value != "," or here.kind != "punct":
+            return
+        tok = self.ahead[self.i + 1]
+        if tok is not None and tok.kind == "num" and len(tok.value) >= 3:
             self.i += 1
 
     def take_abbreviation_dot(self, word: str, full_names: frozenset[str]) -> None:
@@ -468,7 +473,10 @@ class Parser:
             if tok is None:
                 raise self.fail(_EXPECTED_UNIT)
         start = tok.start
-        if tok.kind in ("date", "num"):
+        if tok.kind in ("date", "num") and "winter" in (
+            self.words[self.i + 1],
+            self.words[self.i + 3],
+        ):
             winter = self.winter_before(start)
             if winter is not None:
                 return winter
@@ -495,6 +503,9 @@ class Parser:
 
     def from_number(self, tok: Token) -> Unit:
         n, digits = int(tok.value), len(tok.value)
+        if self.ahead[self.i + 1] is None:  # a number alone: a year
+            self.i += 1
+            return self.year_from(tok, n, digits)
         if self.punct(1) == "/" and self.peek(2) is not None and self.peek(2).kind == "num":  # type: ignore[union-attr]
             return self.numeric_date(tok)
         if digits <= 2 and self.month_word(1) is not None:
@@ -514,7 +525,7 @@ class Parser:
         return self.year_from(tok, n, digits)
 
     def year_from(self, tok: Token, n: int, digits: int) -> Unit:
-        era = self.era()
+        era = self.era() if self.words[self.i] in _ERA_STARTS else None
         if era == "bc":
             if n == 0:
                 raise self.fail("a year from 1 BC back: there is no year 0 BC", tok.start)
@@ -1067,8 +1078,10 @@ class Parser:
 
     def joined_part(self, first: str) -> str | None:
         """``mid-to-late``, ``early-to-mid``: two thirds of one unit, the first to the second."""
+        if first not in ("early", "mid", "late"):
+            return None
         h = 1 if self.punct() == "-" else 0
-        if first not in ("early", "mid", "late") or self.word(h) != "to":
+        if self.word(h) != "to":
             return None
         k = h + (2 if self.punct(h + 1) == "-" else 1)
         second = {"early": "early", "mid": "mid", "late": "late"}.get(self.word(k) or "")
