@@ -198,6 +198,10 @@ def test_unit_windows_pass_the_window_validator(
         part_of(
             months_window(year, month, max(count, 3)), "season", _SEASON_PARTS.get(part, "mid")
         ),
+        part_of(years_window(year, year), "year", part),
+        part_of(months_window(year, month, 1), "month", part),
+        part_of(months_window(year, month, count), "days", part),
+        part_of(years_window(year, year + count), "decade", "mid-late"),
     ):
         assert window.earliest is not None and window.latest is not None
         assert Window(window.earliest, window.latest) == window
