@@ -83,9 +83,15 @@ PRECISIONS = (
 )
 
 
+_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
+
+
 def coarser(a: str, b: str) -> str:
-    """The vaguer of two precisions."""
-    return max(a, b, key=PRECISIONS.index)
+    """The vaguer of two precisions (the first where they are as vague)."""
+    rank_a, rank_b = _RANK.get(a), _RANK.get(b)
+    if rank_a is None or rank_b is None:  # not a precision: ValueError, as index gives
+        return max(a, b, key=PRECISIONS.index)
+    return b if rank_b > rank_a else a
 
 
 def _check_interval(instance: Interval, _attribute: Any, _value: Any) -> None:

@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 import chrono
 from chrono.days import Day
 from chrono.extract import extract
-from chrono.model import Window
+from chrono.model import Window, lower, upper
 from chrono.resolve import (
     month_day_nearest,
     month_nearest,
     pick,
+    trusted_span,
     weekday_near,
     weekday_on_or_before,
 )
@@ -206,3 +207,31 @@ def test_unit_windows_pass_the_window_validator(
         assert window.earliest is not None and window.latest is not None
         assert Window(window.earliest, window.latest) == window
         assert window.earliest <= window.latest
+
+
+_BOUNDS = st.one_of(st.none(), st.integers(-800_000, 800_000).map(Day))
+
+
+@st.composite
+def _windows(draw: st.DrawFn) -> Window:
+    earliest, latest = draw(_BOUNDS), draw(_BOUNDS)
+    if earliest is not None and latest is not None and latest < earliest:
+        earliest, latest = latest, earliest
+    return Window(earliest, latest)
+
+
+@given(_windows(), _windows(), st.sampled_from(["day", "month", "year", "decade"]))
+def test_spans_built_without_validators_equal_validated_ones(
+    start: Window, end: Window, precision: str
+) -> None:
+    """resolve builds a span without a core by trusted_span: the same as Interval.span."""
+    if upper(end.latest) < lower(start.earliest):
+        return  # resolve refuses these before building a span
+    rule = "a span"
+    built = trusted_span(start, end, precision, ("approximate",), ("w",), rule)
+    validated = chrono.Interval.span(
+        start, end, precision, qualifiers=("approximate",), warnings=("w",), rule=rule
+    )
+    assert built == validated
+    assert built.rule == validated.rule
+    assert _revalidated(built) == built
