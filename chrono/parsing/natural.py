@@ -57,6 +57,7 @@ _OPEN = _index(OPEN_PHRASES)
 _PARTS = _index(PART_PHRASES)
 _HOLIDAYS = _index(HOLIDAY_PHRASES)
 _HOLIDAY = frozenset(_HOLIDAYS) - {"fourth"}
+_SPELLED_ORDINAL_STARTS = frozenset({*DAY_ORDINALS, "twenty", "thirty"})  # spelled_ordinal
 _TENS = TENS
 _SMALL = SMALL_NUMBERS
 _ERAS = ("bc", "bce", "ad", "ce")
@@ -113,9 +114,8 @@ _LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
 _PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
 # The words an expression may begin with before its first unit (expression() tries each
 # form they start); any other word begins the unit itself.
-_EXPRESSION_WORDS = frozenset(
-    {"sometime", "some", "between", "from", "within", "the", *NUMBERS, *_OPEN}
-)
+_OFFSET_WORDS = frozenset({"within", "the", *NUMBERS})  # 2 weeks after, the day before
+_EXPRESSION_WORDS = frozenset({"sometime", "some", "between", "from", *_OFFSET_WORDS, *_OPEN})
 
 
 class Parser:
@@ -222,27 +222,33 @@ class Parser:
             return self.expression_from_token()
         if first_word not in _EXPRESSION_WORDS:  # most dates begin with their unit
             return self.unit_expression()
-        self.take_words("sometime") or self.take_words("some", "time")
-        if self.take_words("between"):
+        if first_word in ("sometime", "some"):
+            self.take_words("sometime") or self.take_words("some", "time")
+            first_word = self.word()
+        # Each form below is tried only where its first word stands.
+        if first_word == "between" and self.take_words("between"):
             first = self.unit()
             if not (self.take_words("and") or self.take_punct("&")):
                 raise self.fail("'and' and the second date of 'between ... and ...'")
             return self.finish(Expression("between", first, self.unit()))
-        if self.take_words("from"):
+        if first_word == "from" and self.take_words("from"):
             first = self.unit()
             second = self.range_end(first)
             if second is not None:
                 return self.finish(Expression("span", first, second))
             return self.finish(Expression("since", first))
-        offset = self.offset()
-        if offset is not None:
-            return self.finish(offset)
-        form = self.take_phrase(_OPEN)
-        if form is not None:
-            return self.finish(Expression(form, self.unit()))
-        year_range = self.year_range()
-        if year_range is not None:
-            return self.finish(year_range)
+        if first_word is None or first_word in _OFFSET_WORDS:
+            offset = self.offset()
+            if offset is not None:
+                return self.finish(offset)
+        if first_word in _OPEN:
+            form = self.take_phrase(_OPEN)
+            if form is not None:
+                return self.finish(Expression(form, self.unit()))
+        if first_word is None:
+            year_range = self.year_range()
+            if year_range is not None:
+                return self.finish(year_range)
         return self.unit_expression()
 
     def unit_expression(self) -> Expression:
@@ -863,7 +869,7 @@ class Parser:
             return None
         if word == "last" and self.week_of_month(1):
             return self.month_week(start, 0, 1)
-        ordinal = self.spelled_ordinal(0)
+        ordinal = self.spelled_ordinal(0) if word in _SPELLED_ORDINAL_STARTS else None
         if ordinal is not None:
             found = self.after_ordinal_word(start, *ordinal)
             if found is not None:
