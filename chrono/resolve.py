@@ -438,12 +438,13 @@ def pick(spans: list[tuple[int, int]], ref: Day, direction: str | None = None) -
         ahead = [i for i, (_first, last) in enumerate(spans) if last >= r]
         return ahead[0] if ahead else len(spans) - 1
 
-    def distance(i: int) -> tuple[int, int]:
-        first, last = spans[i]
+    best, best_key = 0, (0, 0)
+    for i, (first, last) in enumerate(spans):
         gap = first - r if r < first else max(0, r - last)
-        return gap, 0 if first <= r else 1  # ties to the past
-
-    return min(range(len(spans)), key=distance)
+        key = (gap, 0 if first <= r else 1)  # ties to the past
+        if i == 0 or key < best_key:  # the first of equals, as min() gives
+            best, best_key = i, key
+    return best
 
 
 def has_month_day(month: int, day: int) -> bool:

@@ -74,6 +74,28 @@ def test_pick_ties_to_the_past_and_follows_the_tense() -> None:
     assert pick(spans, ref, "past") == 0
 
 
+@given(
+    st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 20)), min_size=1, max_size=6),
+    st.integers(-60, 60),
+)
+def test_pick_by_default_is_the_nearest_span_ties_to_the_past(
+    starts: list[tuple[int, int]], r: int
+) -> None:
+    spans = sorted((first, first + length) for first, length in starts)
+
+    def gap(i: int) -> int:
+        first, last = spans[i]
+        return first - r if r < first else max(0, r - last)
+
+    chosen = pick(spans, Day(r))
+    nearest = min(gap(i) for i in range(len(spans)))
+    assert gap(chosen) == nearest
+    # of the spans as near, a span begun by the reference first; else the earliest
+    tied = [i for i in range(len(spans)) if gap(i) == nearest]
+    begun = [i for i in tied if spans[i][0] <= r]
+    assert chosen == (begun or tied)[0]
+
+
 @given(st.integers(-200_000, 200_000), st.integers(1, 12), st.integers(1, 28))
 def test_the_month_day_found_is_nearest(ordinal: int, month: int, dom: int) -> None:
     ref = Day(ordinal)

@@ -118,6 +118,20 @@ _OFFSET_WORDS = frozenset({"within", "the", *NUMBERS})  # 2 weeks after, the day
 _EXPRESSION_WORDS = frozenset({"sometime", "some", "between", "from", *_OFFSET_WORDS, *_OPEN})
 
 
+_START, _PARTS_AT, _WIDEN = (Unit._fields.index(f) for f in ("start", "parts", "widen"))
+_tuple_new = tuple.__new__
+
+
+def _placed(base: Unit, start: int, parts: tuple[str, ...], widen: int) -> Unit:
+    """``base`` with the start, parts and widening that ``unit`` read before it.
+
+    What ``base._replace(...)`` gives, in a third of the time: every unit read ends here.
+    """
+    fields: list[object] = list(base)
+    fields[_START], fields[_PARTS_AT], fields[_WIDEN] = start, parts, widen
+    return _tuple_new(Unit, fields)
+
+
 class Parser:
     """Reads one expression from ``text``; ``dayfirst`` settles 03/04/2021."""
 
@@ -437,7 +451,7 @@ class Parser:
         if not parts:
             if base.start == start and base.widen == widen:
                 return base
-            return base._replace(start=start, widen=widen)
+            return _placed(base, start, base.parts, widen)
         for k, part in enumerate(parts):
             if (
                 part.startswith(("half", "quarter"))
@@ -450,7 +464,7 @@ class Parser:
                 base = base._replace(kind=kind, number=int(part[-1]), parts=())
                 parts = parts[:k]
                 break
-        return base._replace(start=start, parts=base.parts + tuple(reversed(parts)), widen=widen)
+        return _placed(base, start, base.parts + tuple(reversed(parts)), widen)
 
     def take_fraction_of(self) -> str | None:
         """``the first half of`` / ``the third quarter of``: a part when 'of' follows."""
