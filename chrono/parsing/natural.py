@@ -109,6 +109,8 @@ class _Ahead(_Words):
     def __getitem__(self, j: int) -> Token | None:  # type: ignore[override]
         tokens = self.tokens
         return tokens[j] if j < len(tokens) else None
+
+
 _APPROXIMATE = frozenset(APPROXIMATE)
 _LEAD_WORDS = frozenset({"in", "on", "during", "at", "of", "over"})
 _PART_STARTS = frozenset({*(words[0] for words, _ in PART_PHRASES), "the", *ORDINALS})
