@@ -33,6 +33,7 @@ from chrono.units import (
     part_of,
     years_window,
 )
+from tests.strategies import expressions, references
 
 
 def _days(text: str, reference: str | None = None) -> tuple[str, str]:
@@ -257,3 +258,15 @@ def test_spans_built_without_validators_equal_validated_ones(
     assert built == validated
     assert built.rule == validated.rule
     assert _revalidated(built) == built
+
+
+@given(expressions(), references)
+def test_what_the_grammar_builds_passes_the_validators(text: str, reference: Day) -> None:
+    """Intervals, spans and unit windows built without validators are ones they accept."""
+    try:
+        interval = chrono.parse(text, reference)
+    except chrono.ParseError:
+        return
+    rebuilt = _revalidated(interval)
+    assert rebuilt == interval
+    assert rebuilt.rule == interval.rule
