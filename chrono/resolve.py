@@ -23,7 +23,15 @@ from chrono.days import (
 )
 from chrono.errors import MissingReferenceError, ParseError
 from chrono.holidays import TITLES, holiday
-from chrono.model import PRECISIONS, Interval, Window, coarser, lower, upper
+from chrono.model import (
+    PRECISIONS,
+    Interval,
+    Window,
+    coarser,
+    lower,
+    trusted_interval,
+    upper,
+)
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER
 from chrono.parsing.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
@@ -272,33 +280,6 @@ _OPEN_RULES = {
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def trusted_interval(
-    start: Window,
-    end: Window,
-    precision: str,
-    core: Window | None,
-    qualifiers: tuple[str, ...],
-    warnings: tuple[str, ...],
-    rule: str,
-) -> Interval:
-    """An :class:`Interval` the grammar guarantees, built without running its validators.
-
-    Only for what resolve builds from the handlers' windows, which are ordered by
-    construction, with a core that widening or EDTF placed inside: about twice as fast
-    as the validating constructor (benchmarks/parse_bench.py), and a test rebuilds
-    every golden result through the validators to check the two agree.
-    """
-    interval: Interval = _new(Interval)
-    _set(interval, "start", start)
-    _set(interval, "end", end)
-    _set(interval, "precision", precision)
-    _set(interval, "core", core)
-    _set(interval, "qualifiers", qualifiers)
-    _set(interval, "warnings", warnings)
-    _set(interval, "rule", rule)
-    return interval
 
 
 def trusted_span(

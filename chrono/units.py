@@ -74,6 +74,11 @@ def season_precision(code: int) -> str:
     return "third" if code <= 39 else "half"
 
 
+def day_window_of(ordinal: int) -> Window:
+    """The one-day window of a day computed by calendar arithmetic."""
+    return _window(ordinal, ordinal)
+
+
 def day_window(year: int, month: int, day: int) -> Window:
     d = Day.from_ymd(year, month, day)
     return Window(d, d)
