@@ -141,10 +141,9 @@ def _natural(
 
 # The commonest forms in one compiled pattern, read without tokens or nodes. Whatever
 # it cannot read exactly as the full grammar would (a dot, a bad day, an unknown word)
-# goes to the full grammar, which also gives the errors. ISO dates (YYYY-MM-DD, YYYY-MM)
-# are not here: the EDTF reader takes them in one match of its own (edtf.parse_date).
+# goes to the full grammar, which also gives the errors.
 _FAST = re.compile(
-    r"(?P<y>[0-9]{4})"
+    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?"
     r"|(?P<my_m>[A-Za-z]{3,9})(?P<my_dot>\.)?\s+(?P<my_y>[0-9]{4})"
     r"|(?P<dmy_d>[0-9]{1,2})\s+(?P<dmy_m>[A-Za-z]{3,9})(?P<dmy_dot>\.)?\s+(?P<dmy_y>[0-9]{4})"
     r"|(?P<mdy_m>[A-Za-z]{3,9})(?P<mdy_dot>\.)?\s+(?P<mdy_d>[0-9]{1,2}),?\s+(?P<mdy_y>[0-9]{4})"
@@ -167,8 +166,16 @@ def _fast(body: str, reference: Day | None, direction: str | None) -> Interval |
         return None
     g = m.group
     if g("y") is not None:
-        return Interval.within(year_window(int(g("y"))), "year", rule="a year")
-    if g("my_m") is not None:
+        year = int(g("y"))
+        if g("m") is None:
+            return Interval.within(year_window(year), "year", rule="a year")
+        month = int(g("m"))
+        if not 1 <= month <= 12:
+            return None
+        if g("d") is None:
+            return Interval.within(month_window(year, month), "month", rule="EDTF date")
+        day, precision, rule = int(g("d")), "day", "ISO 8601 date"
+    elif g("my_m") is not None:
         month_number = _month(g("my_m"), g("my_dot"))
         if month_number is None:
             return None
