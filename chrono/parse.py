@@ -75,7 +75,7 @@ def parse(
         raise ParseError(repr(text), 0, "a date expression as text")
     if len(text) > MAX_LENGTH:
         raise ParseError(text, MAX_LENGTH, f"a date expression of at most {MAX_LENGTH} characters")
-    ref = to_day(reference)
+    ref = reference if reference is None or type(reference) is Day else to_day(reference)
     if fiscal_year_start is not None:
         try:
             check_fiscal_start(fiscal_year_start)
@@ -88,8 +88,8 @@ def parse(
     if quick is not None:
         return quick
     interval = _parse(text, start, end, ref, dayfirst, direction, fiscal_year_start, focus)
-    for day in (interval.earliest, interval.latest):
-        if day is not None and abs(day.ordinal) > MAX_DAYS:
+    for day in (interval.start.earliest, interval.end.latest):
+        if day is not None and not -MAX_DAYS <= day.ordinal <= MAX_DAYS:
             raise ParseError(
                 text, start, "a year within 10^13 years of ours (Y-years reach 13 digits)"
             )

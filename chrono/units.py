@@ -8,6 +8,7 @@ from __future__ import annotations
 from chrono.days import (
     Day,
     add_months,
+    civil_from_days,
     days_from_civil,
     iso_week_monday,
     month_length,
@@ -71,6 +72,11 @@ def season_precision(code: int) -> str:
     if code <= 36:
         return "quarter"
     return "third" if code <= 39 else "half"
+
+
+def day_window_of(ordinal: int) -> Window:
+    """The one-day window of a day computed by calendar arithmetic."""
+    return _window(ordinal, ordinal)
 
 
 def day_window(year: int, month: int, day: int) -> Window:
@@ -176,40 +182,47 @@ def part_of(window: Window, kind: str, part: str) -> Window:
     """``part`` (early, mid, late, half1, ...) of a unit of ``kind`` covering ``window``.
 
     A joined part (``mid-late``, from ``mid-to-late``) runs from the start of its
-    first part to the end of its second.
+    first part to the end of its second. Parts are cut by arithmetic that orders them
+    (a first sub-unit never after the last), so they are built as unit windows are.
     """
     if "-" in part:
         head, tail = part.split("-")
-        return Window(part_of(window, kind, head).earliest, part_of(window, kind, tail).latest)
+        earliest = part_of(window, kind, head).earliest
+        latest = part_of(window, kind, tail).latest
+        assert earliest is not None and latest is not None
+        return _window(earliest.ordinal, latest.ordinal)
     first, last = window.earliest, window.latest
     assert first is not None and last is not None
     if kind in _BY_MONTHS:
-        y0, m0, _ = first.ymd
-        y1, m1, _ = last.ymd
+        y0, m0, _ = civil_from_days(first.ordinal)
+        y1, m1, _ = civil_from_days(last.ordinal)
         count = (y1 * 12 + m1) - (y0 * 12 + m0) + 1
         a, b = _cut(count, part)
         ya, ma = add_months(y0, m0, a)
         yb, mb = add_months(y0, m0, b)
-        return Window(Day.first_of_month(ya, ma), Day.last_of_month(yb, mb))
+        return _window(days_from_civil(ya, ma, 1), days_from_civil(yb, mb, month_length(yb, mb)))
     if kind in _BY_YEARS:
         y0, y1 = first.year, last.year
         a, b = _cut(y1 - y0 + 1, part)
         return years_window(y0 + a, y0 + b)
-    if kind == "month":
-        y, m, _ = first.ymd
-        length = month_length(y, m)
-        bounds = {
-            "early": (1, 10),
-            "mid": (11, 20),
-            "late": (21, length),
-            "half1": (1, 15),
-            "half2": (16, length),
-        }
-        if part in bounds:
-            a, b = bounds[part]
-            return Window(first.plus(a - 1), first.plus(b - 1))
+    if kind == "month" and part in _MONTH_PART_DAYS:
+        y, m, _ = civil_from_days(first.ordinal)
+        a, b = _MONTH_PART_DAYS[part]
+        if b == 0:
+            b = month_length(y, m)
+        return _window(first.ordinal + a - 1, first.ordinal + b - 1)
     a, b = _cut(last.ordinal - first.ordinal + 1, part)
-    return Window(first.plus(a), first.plus(b))
+    return _window(first.ordinal + a, first.ordinal + b)
+
+
+# Days of a month's parts, first and last (0: the month's last day).
+_MONTH_PART_DAYS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 0),
+    "half1": (1, 15),
+    "half2": (16, 0),
+}
 
 
 def part_precision(kind: str, part: str) -> str:

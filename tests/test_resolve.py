@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 import chrono
 from chrono.days import Day
 from chrono.extract import extract
-from chrono.model import Window
+from chrono.model import Window, lower, upper
 from chrono.resolve import (
     month_day_nearest,
     month_nearest,
     pick,
+    trusted_span,
     weekday_near,
     weekday_on_or_before,
 )
@@ -32,6 +33,7 @@ from chrono.units import (
     part_of,
     years_window,
 )
+from tests.strategies import expressions, references
 
 
 def _days(text: str, reference: str | None = None) -> tuple[str, str]:
@@ -71,6 +73,28 @@ def test_pick_ties_to_the_past_and_follows_the_tense() -> None:
     assert pick(spans, ref) == 0
     assert pick(spans, ref, "future") == 1
     assert pick(spans, ref, "past") == 0
+
+
+@given(
+    st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 20)), min_size=1, max_size=6),
+    st.integers(-60, 60),
+)
+def test_pick_by_default_is_the_nearest_span_ties_to_the_past(
+    starts: list[tuple[int, int]], r: int
+) -> None:
+    spans = sorted((first, first + length) for first, length in starts)
+
+    def gap(i: int) -> int:
+        first, last = spans[i]
+        return first - r if r < first else max(0, r - last)
+
+    chosen = pick(spans, Day(r))
+    nearest = min(gap(i) for i in range(len(spans)))
+    assert gap(chosen) == nearest
+    # of the spans as near, a span begun by the reference first; else the earliest
+    tied = [i for i in range(len(spans)) if gap(i) == nearest]
+    begun = [i for i in tied if spans[i][0] <= r]
+    assert chosen == (begun or tied)[0]
 
 
 @given(st.integers(-200_000, 200_000), st.integers(1, 12), st.integers(1, 28))
@@ -198,7 +222,51 @@ def test_unit_windows_pass_the_window_validator(
         part_of(
             months_window(year, month, max(count, 3)), "season", _SEASON_PARTS.get(part, "mid")
         ),
+        part_of(years_window(year, year), "year", part),
+        part_of(months_window(year, month, 1), "month", part),
+        part_of(months_window(year, month, count), "days", part),
+        part_of(years_window(year, year + count), "decade", "mid-late"),
     ):
         assert window.earliest is not None and window.latest is not None
         assert Window(window.earliest, window.latest) == window
         assert window.earliest <= window.latest
+
+
+_BOUNDS = st.one_of(st.none(), st.integers(-800_000, 800_000).map(Day))
+
+
+@st.composite
+def _windows(draw: st.DrawFn) -> Window:
+    earliest, latest = draw(_BOUNDS), draw(_BOUNDS)
+    if earliest is not None and latest is not None and latest < earliest:
+        earliest, latest = latest, earliest
+    return Window(earliest, latest)
+
+
+@given(_windows(), _windows(), st.sampled_from(["day", "month", "year", "decade"]))
+def test_spans_built_without_validators_equal_validated_ones(
+    start: Window, end: Window, precision: str
+) -> None:
+    """resolve builds a span without a core by trusted_span: the same as Interval.span."""
+    if upper(end.latest) < lower(start.earliest):
+        return  # resolve refuses these before building a span
+    rule = "a span"
+    built = trusted_span(start, end, precision, ("approximate",), ("w",), rule)
+    validated = chrono.Interval.span(
+        start, end, precision, qualifiers=("approximate",), warnings=("w",), rule=rule
+    )
+    assert built == validated
+    assert built.rule == validated.rule
+    assert _revalidated(built) == built
+
+
+@given(expressions(), references)
+def test_what_the_grammar_builds_passes_the_validators(text: str, reference: Day) -> None:
+    """Intervals, spans and unit windows built without validators are ones they accept."""
+    try:
+        interval = chrono.parse(text, reference)
+    except chrono.ParseError:
+        return
+    rebuilt = _revalidated(interval)
+    assert rebuilt == interval
+    assert rebuilt.rule == interval.rule

@@ -14,8 +14,16 @@ from collections.abc import Iterator
 
 from chrono.days import Day, days_from_civil, is_leap, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval, Window, coarser
-from chrono.units import STEPS, season_precision, season_window, shift_months, widen
+from chrono.model import Interval, Window, coarser, trusted_interval
+from chrono.units import (
+    STEPS,
+    day_window_of,
+    month_window,
+    season_precision,
+    season_window,
+    shift_months,
+    widen,
+)
 
 # One component of a date: a qualifier either side of digits or X.
 _COMPONENT = re.compile(r"([?~%]?)([0-9X]+)([?~%]?)")
@@ -156,7 +164,23 @@ def _fail(text: str, offset: int, expected: str) -> ParseError:
 
 def parse_date(text: str, start: int, end: int) -> Interval:
     """One EDTF date: ``text[start:end]``, with errors placed in ``text``."""
+    plain = _PLAIN_DATE.fullmatch(text, start, end)
+    if plain is not None:  # the commonest dates, YYYY-MM and YYYY-MM-DD, in one match
+        year, month, day = plain.groups()
+        y, m = int(year), int(month)
+        if 1 <= m <= 12:
+            if day is None:
+                w = month_window(y, m)
+                return trusted_interval(w, w, "month", None, (), (), "EDTF date")
+            d = int(day)
+            if 1 <= d <= month_length(y, m):
+                w = day_window_of(days_from_civil(y, m, d))
+                return trusted_interval(w, w, "day", None, (), (), "ISO 8601 date")
+        # a season code, day 00 or the like: the general reader decides, and explains
     return _parse_date(text, start, end).interval()
+
+
+_PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 
 
 def _parse_date(text: str, start: int, end: int) -> _Date:

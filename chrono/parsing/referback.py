@@ -63,6 +63,8 @@ def read(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
     first = tokens[i]
     if first.kind != "num" and first.value not in _STARTS:
         return None  # most dates: "1999", "May", "late" are read without a reader
+    if tokens[i + 1].kind not in ("word", "punct"):
+        return None  # every phrase goes on with a word or a mark: "the 1990s" is no phrase
     return _Reader(tokens, i).phrase()
 
 
