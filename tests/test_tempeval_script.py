@@ -533,18 +533,30 @@ def test_the_extractor_on_the_corpus_keeps_its_figures(
     assert summary["value_accuracy"] >= 0.88
 
 
-def test_the_extractor_on_the_news_set_keeps_its_figures(
+@pytest.mark.parametrize(
+    ("key", "f1", "strict", "mods", "recall"),
+    [
+        ("news", 0.97, 0.86, 0.94, 0.85),  # measured 0.985, 0.888, 0.967, 0.879
+        ("news2", 0.96, 0.80, 0.88, 0.79),  # measured 0.981, 0.824, 0.905, 0.813
+    ],
+)
+def test_the_extractor_on_our_news_sets_keeps_its_figures(
     capsys: pytest.CaptureFixture[str],
+    key: str,
+    f1: float,
+    strict: float,
+    mods: float,
+    recall: float,
 ) -> None:
-    # The README's figures on our held-out set less a margin: a regression fails here.
-    # (They guard against losing ground; the set is never used to tune the extractor.)
+    # The README's figures less a margin: a regression fails here. (They guard against
+    # losing ground; the second set is never used to tune the extractor.)
     assert main(["--json"]) == 0
-    summary = json.loads(capsys.readouterr().out)["news"]
+    summary = json.loads(capsys.readouterr().out)[key]
     assert summary["bad_offsets"] == 0 and summary["crashed_documents"] == 0
-    assert summary["f1"] >= 0.97
-    assert summary["value_accuracy"] >= 0.81
-    assert summary["value_accuracy_mods"] >= 0.88
-    assert summary["value_recall"] >= 0.80
+    assert summary["f1"] >= f1
+    assert summary["value_accuracy"] >= strict
+    assert summary["value_accuracy_mods"] >= mods
+    assert summary["value_recall"] >= recall
 
 
 @pytest.mark.parametrize(
