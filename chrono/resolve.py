@@ -49,6 +49,7 @@ from chrono.units import (
     shift_months,
     week_window,
     widen,
+    year_part,
     year_window,
     years_window,
 )
@@ -357,6 +358,21 @@ class _Context:
     # One unit ----------------------------------------------------------------------
 
     def unit(self, unit: Unit) -> Resolved:
+        parts = unit.parts
+        if (
+            parts
+            and unit.kind == "year"
+            and len(parts) == 1
+            and unit.year is not None
+            and not unit.widen
+            and unit.fixed is None
+            and unit.weekday is None
+        ):
+            # late 1999, the first half of 2023: the loop below, for a year, by a table
+            window = year_part(unit.year, parts[0])
+            if window is not None:
+                precision, rule = _YEAR_PARTS[parts[0]]
+                return Resolved(window, precision, precision, None, (), (), rule)
         handler = _HANDLERS.get(unit.kind)
         if handler is None:
             raise self.fail(unit, f"a date, not {unit.kind!r}")
@@ -997,3 +1013,9 @@ def _turn(ctx: _Context, unit: Unit) -> Base:
 
 
 _HANDLERS.update(holiday=_holiday, fiscal=_fiscal, monthweek=_monthweek, turn=_turn)
+
+
+# The precision and rule of each part of a year (the part loop of _Context.unit, by table).
+_YEAR_PARTS = {
+    part: (part_precision("year", part), f"{_part_words(part)} a year") for part in _PART_WORDS
+}

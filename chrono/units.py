@@ -215,6 +215,19 @@ def part_of(window: Window, kind: str, part: str) -> Window:
     return _window(first.ordinal + a, first.ordinal + b)
 
 
+def year_part(year: int, part: str) -> Window | None:
+    """``part`` of the calendar year ``year``, as ``part_of`` cuts the year's window, by a
+    table of months: late 1999, H1 2023 are parts of a year by the thousand. None for a
+    joined part (mid-to-late), which ``part_of`` cuts."""
+    months = _YEAR_PART_MONTHS.get(part)
+    if months is None:
+        return None
+    first, last = months
+    return _window(
+        days_from_civil(year, first, 1), days_from_civil(year, last, month_length(year, last))
+    )
+
+
 # Days of a month's parts, first and last (0: the month's last day).
 _MONTH_PART_DAYS = {
     "early": (1, 10),
@@ -313,3 +326,9 @@ def offset_days(amount: int, unit: str) -> tuple[int, int]:
         result = (min(lengths), max(lengths))
     _OFFSET_CACHE[key] = result
     return result
+
+
+# The first and last month (1-12) of each part of a year: _cut of its twelve months.
+_YEAR_PART_MONTHS = {
+    part: (first + 1, last + 1) for part in PART_NAMES for first, last in [_cut(12, part)]
+}

@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 from chrono.days import Day
 from chrono.model import Window
 from chrono.units import (
+    PART_NAMES,
     STEPS,
     century_window,
     decade_window,
@@ -12,6 +13,7 @@ from chrono.units import (
     quarter_window,
     season_window,
     widen,
+    year_part,
     year_window,
 )
 from tests.strategies import days, months, years
@@ -29,6 +31,16 @@ UNIT_MAKERS = {
 def d(text: str) -> Day:
     y, m, dd = (int(p) for p in text.split("-"))
     return Day.from_ymd(y, m, dd)
+
+
+@given(years, st.sampled_from(PART_NAMES))
+def test_year_parts_by_table_are_the_cut_of_the_year(year: int, part: str) -> None:
+    """resolve reads late 1999 by year_part's table: the same days as cutting the year."""
+    assert year_part(year, part) == part_of(year_window(year), "year", part)
+
+
+def test_a_joined_part_of_a_year_is_left_to_part_of() -> None:
+    assert year_part(1999, "mid-late") is None
 
 
 @given(years, months, st.sampled_from(sorted(UNIT_MAKERS)))
