@@ -134,6 +134,14 @@ def _placed(base: Unit, start: int, parts: tuple[str, ...], widen: int) -> Unit:
     return _tuple_new(Unit, fields)
 
 
+_BACK_STARTS = referback.STARTS  # the first words of refer-back phrases (or a number)
+# The words more_forms() may read a unit from: any other word skips it.
+_MORE_FORM_WORDS = frozenset(
+    {*_HOLIDAY, "fourth", "fy", "fiscal", "winter", "turn", "year", "last"}
+    | _SPELLED_ORDINAL_STARTS
+    | set(_TENS)
+    | set(_SMALL)
+)
 _MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6}  # the first three months of: a quarter
 
 
@@ -496,10 +504,11 @@ class Parser:
         tok = self.peek()
         if tok is None:
             raise self.fail(_EXPECTED_UNIT)
-        back = referback.read(self.tokens, self.i)  # "that year", "a month later"
-        if back is not None:
-            unit, self.i = back
-            return unit
+        if tok.kind == "num" or tok.value in _BACK_STARTS:
+            back = referback.read(self.tokens, self.i)  # "that year", "a month later"
+            if back is not None:
+                unit, self.i = back
+                return unit
         if tok.kind == "word" and tok.value == "the":
             self.i += 1
             tok = self.peek()
@@ -694,9 +703,10 @@ class Parser:
     def from_word(self, tok: Token) -> Unit:
         word = tok.value
         start = tok.start
-        more = self.more_forms(tok)
-        if more is not None:
-            return more
+        if word in _MORE_FORM_WORDS:
+            more = self.more_forms(tok)
+            if more is not None:
+                return more
         month = MONTHS.get(word)
         if month is not None:
             self.i += 1
@@ -792,9 +802,10 @@ class Parser:
             self.take_words("of")
             year = self.optional_year()
             return Unit("quarter", start, self.last_end(), year=year, number=month // 3)
-        more = self.after_month_more(start, month)
-        if more is not None:
-            return more
+        if self.words[self.i] is not None:  # this year, twelfth: only words begin them
+            more = self.after_month_more(start, month)
+            if more is not None:
+                return more
         tok = self.peek()
         if tok is not None and tok.kind in ("num", "ordinal"):
             digits = tok.value if tok.kind == "num" else tok.value[:-2]

@@ -61,15 +61,17 @@ def read(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
     if i + 1 >= len(tokens):
         return None  # every phrase is two words at least
     first = tokens[i]
-    if first.kind != "num" and first.value not in _STARTS:
+    if first.kind != "num" and first.value not in STARTS:
         return None  # most dates: "1999", "May", "late" are read without a reader
+    if first.kind == "num" and tokens[i + 1].value not in UNIT_WORDS:
+        return None  # a number begins only "3 days earlier": "12 May" is no phrase
     if tokens[i + 1].kind not in ("word", "punct"):
         return None  # every phrase goes on with a word or a mark: "the 1990s" is no phrase
     return _Reader(tokens, i).phrase()
 
 
 # The words a phrase can begin with (a number begins "3 days earlier" too)
-_STARTS = frozenset({"earlier", "later", "that", "the", "full", *NUMBERS})
+STARTS = frozenset({"earlier", "later", "that", "the", "full", *NUMBERS})
 
 
 class _Reader:
