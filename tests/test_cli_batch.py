@@ -387,9 +387,12 @@ def test_a_reader_that_goes_away_ends_the_batch_quietly(tmp_path: Path, args: li
 
 @pytest.mark.parametrize("args", BOTH_PATHS, ids=["direct", "typer"])
 def test_ctrl_c_ends_the_batch_with_status_130(args: list[str]) -> None:
+    # A shell without job control starts background jobs with SIGINT ignored, and a
+    # child inherits that: give the command a terminal's default, as a user's shell does.
     process = subprocess.Popen(
         [sys.executable, "-m", "chrono", *args],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(b"2020\n")
