@@ -20,6 +20,8 @@ from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.extract import extract
 from chrono.parse import parse
+from tests.strategies import MONTH_WORDS as _MONTHS
+from tests.strategies import WEEKDAY_WORDS as _WEEKDAYS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -373,21 +375,6 @@ def test_tense_wins_through_the_command(
 # has not ended by it (a single day is on or after it) and is the first such. A month or
 # season under way holds the reference and fits both.
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}  # winter spans a new year
 _ORDINALS = ("first", "second", "third", "fourth")
 _PAST = (

@@ -22,7 +22,6 @@ Dask is imported here only, and only when a cluster is asked for.
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import math
 import re
@@ -37,6 +36,7 @@ from chrono.chronology.solve import Solution
 from chrono.days import Day
 from chrono.errors import ChronoError, Problem
 from chrono.events.event import Event
+from chrono.events.files import paused_collection
 from chrono.model import Interval, Window
 from chrono.resolve import current_fiscal_year_start, fiscal_year_starting
 
@@ -205,20 +205,6 @@ def solve_wired(batch: list[Wired]) -> Batch:
     """:func:`solve_batch` of a batch as it crossed to the worker."""
     with paused_collection():
         return solve_batch([unwire(w) for w in batch])
-
-
-@contextmanager
-def paused_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a batch is read or merged: the many small
-    objects all stay alive, and walking them over and over took a third of the time
-    (as :mod:`chrono.events.files` found for reading)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def solve_batch(events: list[Event]) -> Batch:

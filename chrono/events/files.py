@@ -68,7 +68,7 @@ def load_folder(path: str | os.PathLike[str]) -> tuple[list[Event], list[Problem
         return [], [Problem(root.as_posix(), 1, "no such folder or file")]
     read: list[tuple[str, list[Document]]] = []
     problems: list[Problem] = []
-    with _no_collection():
+    with paused_collection():
         for file in files:
             name = file.as_posix()
             if file.suffix.lower() == ".parquet":  # a binary table, read row by row
@@ -88,7 +88,7 @@ def load_text(text: str, file: str) -> tuple[list[Event], list[Problem]]:
     """The events of one file's text, in the format its name's suffix says."""
     if len(text) > MAX_FILE_BYTES:  # at least as many bytes as characters
         return [], [Problem(file, 1, _too_large(len(text)))]
-    with _no_collection():
+    with paused_collection():
         found, problems = _documents(text.removeprefix("\ufeff"), file)
         return _settle([(file, found)], problems)
 
@@ -162,8 +162,8 @@ def _decode(data: bytes, file: str) -> tuple[str, Problem | None]:
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused while files are read.
+def paused_collection() -> Iterator[None]:
+    """Python's cycle collector paused while files are read (or a batch of them merged).
 
     Reading allocates millions of small objects that all stay alive; the
     collector would walk them over and over, which on a file of a few megabytes
