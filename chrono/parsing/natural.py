@@ -134,6 +134,13 @@ def _placed(base: Unit, start: int, parts: tuple[str, ...], widen: int) -> Unit:
     return _tuple_new(Unit, fields)
 
 
+def decade_unit(start: int, end: int, first: int) -> Unit:
+    """``the 1990s`` is a decade, ``the 1900s`` a century (but ``the 2000s`` a decade)."""
+    if first % 100 == 0 and first != 2000:
+        return Unit("century", start, end, year=first)
+    return Unit("decade", start, end, year=first)
+
+
 _BACK_STARTS = referback.STARTS  # the first words of refer-back phrases (or a number)
 # The words more_forms() may read a unit from: any other word skips it.
 _MORE_FORM_WORDS = frozenset(
@@ -685,13 +692,11 @@ class Parser:
             return Unit("decade", tok.start, tok.end, year=int(digits), two_digit=True)
         first = int(digits)
         era = self.era()
-        if first % 100 == 0 and first != 2000:
-            if era == "bc":
-                return Unit("century", tok.start, self.last_end(), year=-(first + 99))
-            return Unit("century", tok.start, self.last_end(), year=first)
         if era == "bc":
+            if first % 100 == 0 and first != 2000:
+                return Unit("century", tok.start, self.last_end(), year=-(first + 99))
             return Unit("decade", tok.start, self.last_end(), year=-(first + 8))
-        return Unit("decade", tok.start, self.last_end(), year=first)
+        return decade_unit(tok.start, self.last_end(), first)
 
     def ago(self, start: int, n: int) -> Unit:
         unit = UNIT_WORDS[self.word() or ""]

@@ -1,0 +1,176 @@
+"""The commonest shapes of English dates, read in one match of one compiled pattern.
+
+Most expressions a user writes are a few words in a fixed order: ``late 1999``, ``the
+1990s``, ``from March 2001 to 2003``, ``two years ago``, ``Q3 2023``, ``12 May 2024``.
+The token-by-token reader (:mod:`chrono.parsing.natural`) spends most of its time on
+choosing among rules that cannot apply to them; here the shapes are one table, compiled
+into one anchored pattern of bounded repetition, and a match becomes the very node that
+reader would build. Whatever the pattern cannot read exactly so (a dot after a full month
+name, ``0 years ago``, an era, a winter, anything unusual) is left to that reader, which
+also gives the errors. A property test checks every shape against it.
+
+Only nodes are made here: the reference-date rules stay in :mod:`chrono.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from operator import itemgetter
+
+from chrono.parsing.natural import decade_unit
+from chrono.parsing.nodes import Expression, Unit
+from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS, NUMBERS, OPEN_PHRASES, UNIT_WORDS
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of words, longest first so that ``sept`` is not read as ``sep``."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_YEAR = r"[0-9]{4}"
+_MONTH = _words(MONTHS)
+_APPROXIMATE = ("circa", "about", "around", "approximately", "roughly")  # no dot, no "some"
+_COUNTS = {word: n for word, n in NUMBERS.items() if n > 0}  # "several" is no count
+_OPEN = {" ".join(words): form for words, form in OPEN_PHRASES}
+_OPEN_WORDS = _words(phrase.replace(" ", r"\s+") for phrase in _OPEN)
+_RANGE = r"\s+(?:to|through|thru|until|till)\s+|\s+[-–—]\s+"  # a dash between spaces only
+_AND = r"\s+and\s+|\s*&\s*"
+
+
+def _unit(p: str) -> str:
+    """One unit, its groups named with the prefix ``p`` (a span has two)."""
+    return (
+        rf"(?P<{p}>"
+        rf"(?:(?P<{p}approx>{_words(_APPROXIMATE)})\s+)?"
+        r"(?:(?:in|during)\s+)?"
+        rf"(?:(?P<{p}part>early|mid|late)(?:\s*-\s*|\s+))?"
+        r"(?:"
+        rf"(?P<{p}qh>[qh])(?P<{p}qn>[0-9])\s+(?P<{p}qy>{_YEAR})"
+        rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)(?-i:s)"  # 1990S is no decade
+        rf"|(?P<{p}mon>{_MONTH})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}))?"
+        rf"(?:(?:\s*,\s*|\s+)(?P<{p}my>{_YEAR}))?"
+        rf"|(?P<{p}dd>[0-9]{{1,2}})\s+(?P<{p}dmon>{_MONTH})(?P<{p}ddot>\.)?"
+        rf"(?:(?:\s*,\s*|\s+)(?P<{p}dy>{_YEAR}))?"
+        rf"|(?P<{p}n>[0-9]{{1,6}}|{_words(_COUNTS)})\s+(?P<{p}u>{_words(UNIT_WORDS)})\s+ago"
+        rf"|(?P<{p}year>{_YEAR})"
+        r"))"
+    )
+
+
+_SHAPE = re.compile(
+    rf"(?:(?P<lead>between|from|{_OPEN_WORDS})\s+)?"
+    + _unit("a")
+    + rf"(?:(?P<sep>{_RANGE}|{_AND})"
+    + _unit("b")
+    + ")?",
+    re.IGNORECASE | re.ASCII,  # ASCII: no 'ſ' read as 's', as the tokenizer would not
+)
+_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
+_FIELDS = "approx part qh qn qy decade mon mdot md my dd dmon ddot dy n u year".split()
+# Each unit's groups as indices into match.groups(): one call fetches them all.
+_FIRST, _SECOND = (itemgetter(*(_SHAPE.groupindex[p + f] - 1 for f in _FIELDS)) for p in "ab")
+_LEAD, _SEP = _SHAPE.groupindex["lead"] - 1, _SHAPE.groupindex["sep"] - 1
+_tuple_new = tuple.__new__
+
+
+def read(text: str, start: int, end: int) -> Expression | None:
+    """The node of ``text[start:end]`` when it has one of the common shapes, else None."""
+    m = _SHAPE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    groups = m.groups()
+    first = _read_unit(_FIRST(groups), *m.span("a"))
+    if first is None:
+        return None
+    lead, sep = groups[_LEAD], groups[_SEP]
+    if sep is None:
+        if lead is None:
+            return _tuple_new(Expression, ("single", first, None, 0, None))
+        lead = " ".join(lead.lower().split())
+        form = "since" if lead == "from" else _OPEN.get(lead)
+        return None if form is None else Expression(form, first)
+    second = _read_unit(_SECOND(groups), *m.span("b"))
+    if second is None:
+        return None
+    between = "and" in sep.lower() or "&" in sep
+    if lead is None or lead.lower() == "from":
+        return None if between else _tuple_new(Expression, ("span", first, second, 0, None))
+    if lead.lower() == "between" and between:
+        return Expression("between", first, second)
+    return None
+
+
+def _month(name: str, dot: str | None) -> int | None:
+    """A month name as the grammar reads it: a full stop only after an abbreviation."""
+    lowered = name.lower()
+    if dot is not None and lowered in _FULL_MONTHS:
+        return None
+    return MONTHS[lowered]
+
+
+def _read_unit(fields: tuple[str | None, ...], start: int, end: int) -> Unit | None:
+    """A unit from its groups (in the order of ``_FIELDS``) and its span."""
+    approx, part, qh, qn, qy, decade, mon, mdot, md, my, dd, dmon, ddot, dy, n, u, year_text = (
+        fields
+    )
+    widen = 0 if approx is None else 1
+    parts = () if part is None else (part.lower(),)
+    kind: str
+    year = month = day = number = None
+    amount, unit = 0, None
+    if year_text is not None:
+        kind, year = "year", int(year_text)
+    elif mon is not None:
+        month = _month(mon, mdot)
+        if month is None:
+            return None
+        year = None if my is None else int(my)
+        if md is None:
+            kind = "month"
+        else:
+            kind, day = "day", int(md)
+    elif dd is not None and dmon is not None:
+        month = _month(dmon, ddot)
+        if month is None:
+            return None
+        kind, day = "day", int(dd)
+        year = None if dy is None else int(dy)
+    elif decade is not None:
+        base = decade_unit(start, end, int(decade))
+        return _tuple_new(Unit, (*base[:12], parts, widen, None, None, None))
+    elif qh is not None and qn is not None and qy is not None:
+        kind = "quarter" if qh in "qQ" else "half"
+        number = int(qn)
+        if not 1 <= number <= (4 if kind == "quarter" else 2):
+            return None  # the reader explains
+        year = int(qy)
+    elif n is not None and u is not None:
+        amount = int(n) if n.isdigit() else _COUNTS[n.lower()]
+        if amount <= 0:
+            return None
+        kind, unit = "ago", UNIT_WORDS[u.lower()]
+    else:
+        return None
+    return _tuple_new(
+        Unit,
+        (
+            kind,
+            start,
+            end,
+            year,
+            month,
+            day,
+            number,
+            None,
+            None,
+            amount,
+            unit,
+            False,
+            parts,
+            widen,
+            None,
+            None,
+            None,
+        ),
+    )
