@@ -98,12 +98,9 @@ def _parse(
     fiscal_year_start: int | None = None,
     focus: Interval | None = None,
 ) -> Interval:
-    """The common English shapes in one match; else EDTF where the text is EDTF's
-    alphabet, and English token by token."""
+    """EDTF where the text is EDTF's alphabet; else English, its common shapes in one
+    match and anything else token by token."""
     try:
-        expression = read_shape(text, start, end)
-        if expression is not None:  # never EDTF: a test checks
-            return resolve(expression, ref, text, direction, fiscal_year_start, focus)
         body = text[start:end]
         if looks_like_edtf(body) and not _NUMERIC_DATE.fullmatch(body):
             try:
@@ -114,7 +111,10 @@ def _parse(
                     return _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
                 except ParseError:
                     raise edtf_error from None
-        return _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
+        expression = read_shape(text, start, end)
+        if expression is None:
+            expression = Parser(text, dayfirst=dayfirst).expression()
+        return resolve(expression, ref, text, direction, fiscal_year_start, focus)
     except ValueError as err:
         if isinstance(err, ParseError):
             raise

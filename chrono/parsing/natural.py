@@ -134,11 +134,9 @@ def _placed(base: Unit, start: int, parts: tuple[str, ...], widen: int) -> Unit:
     return _tuple_new(Unit, fields)
 
 
-def decade_unit(start: int, end: int, first: int) -> Unit:
+def decade_kind(first: int) -> str:
     """``the 1990s`` is a decade, ``the 1900s`` a century (but ``the 2000s`` a decade)."""
-    if first % 100 == 0 and first != 2000:
-        return Unit("century", start, end, year=first)
-    return Unit("decade", start, end, year=first)
+    return "century" if first % 100 == 0 and first != 2000 else "decade"
 
 
 _BACK_STARTS = referback.STARTS  # the first words of refer-back phrases (or a number)
@@ -696,7 +694,7 @@ class Parser:
             if first % 100 == 0 and first != 2000:
                 return Unit("century", tok.start, self.last_end(), year=-(first + 99))
             return Unit("decade", tok.start, self.last_end(), year=-(first + 8))
-        return decade_unit(tok.start, self.last_end(), first)
+        return Unit(decade_kind(first), tok.start, self.last_end(), year=first)
 
     def ago(self, start: int, n: int) -> Unit:
         unit = UNIT_WORDS[self.word() or ""]

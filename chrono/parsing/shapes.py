@@ -16,16 +16,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from operator import itemgetter
 
-from chrono.parsing.natural import decade_unit
+from chrono.parsing.natural import decade_kind
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS, NUMBERS, OPEN_PHRASES, UNIT_WORDS
 
 
 def _words(words: Iterable[str]) -> str:
-    """An alternation of words, longest first so that ``sept`` is not read as ``sep``."""
-    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    """An alternation of words as a trie (``ma(?:r(?:ch)?|y)``): the engine tries each
+    alternative in turn, so shared beginnings are read once and a mismatch fails early."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _alternation(trie)
+
+
+_CHARS = {" ": r"\s+"}  # a space in a phrase is any run of spaces
+
+
+def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [_CHARS.get(c, c) + _alternation(rest) for c, rest in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
 
 
 _YEAR = r"[0-9]{4}"
@@ -33,8 +52,8 @@ _MONTH = _words(MONTHS)
 _APPROXIMATE = ("circa", "about", "around", "approximately", "roughly")  # no dot, no "some"
 _COUNTS = {word: n for word, n in NUMBERS.items() if n > 0}  # "several" is no count
 _OPEN = {" ".join(words): form for words, form in OPEN_PHRASES}
-_OPEN_WORDS = _words(phrase.replace(" ", r"\s+") for phrase in _OPEN)
-_RANGE = r"\s+(?:to|through|thru|until|till)\s+|\s+[-–—]\s+"  # a dash between spaces only
+_OPEN_WORDS = _words([*_OPEN, "between", "from"])
+_RANGE = r"\s+(?:t(?:o|hrough|hru|ill)|until)\s+|\s+-\s+"  # a dash between spaces only
 _AND = r"\s+and\s+|\s*&\s*"
 
 
@@ -47,7 +66,7 @@ def _unit(p: str) -> str:
         rf"(?:(?P<{p}part>early|mid|late)(?:\s*-\s*|\s+))?"
         r"(?:"
         rf"(?P<{p}qh>[qh])(?P<{p}qn>[0-9])\s+(?P<{p}qy>{_YEAR})"
-        rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)(?-i:s)"  # 1990S is no decade
+        rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)s"
         rf"|(?P<{p}mon>{_MONTH})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}))?"
         rf"(?:(?:\s*,\s*|\s+)(?P<{p}my>{_YEAR}))?"
         rf"|(?P<{p}dd>[0-9]{{1,2}})\s+(?P<{p}dmon>{_MONTH})(?P<{p}ddot>\.)?"
@@ -59,63 +78,64 @@ def _unit(p: str) -> str:
 
 
 _SHAPE = re.compile(
-    rf"(?:(?P<lead>between|from|{_OPEN_WORDS})\s+)?"
+    rf"(?:(?P<lead>{_OPEN_WORDS})\s+)?"
     + _unit("a")
     + rf"(?:(?P<sep>{_RANGE}|{_AND})"
     + _unit("b")
     + ")?",
-    re.IGNORECASE | re.ASCII,  # ASCII: no 'ſ' read as 's', as the tokenizer would not
+    re.ASCII,  # matched on lowered ASCII text: faster than ignoring case, and no 'ſ' as 's'
 )
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FIELDS = "approx part qh qn qy decade mon mdot md my dd dmon ddot dy n u year".split()
-# Each unit's groups as indices into match.groups(): one call fetches them all.
-_FIRST, _SECOND = (itemgetter(*(_SHAPE.groupindex[p + f] - 1 for f in _FIELDS)) for p in "ab")
-_LEAD, _SEP = _SHAPE.groupindex["lead"] - 1, _SHAPE.groupindex["sep"] - 1
+# Each unit's groups by number: one call of match.group fetches them all.
+_FIRST, _SECOND = (tuple(_SHAPE.groupindex[p + f] for f in _FIELDS) for p in "ab")
+_A, _B, _LEAD, _SEP = (_SHAPE.groupindex[name] for name in ("a", "b", "lead", "sep"))
 _tuple_new = tuple.__new__
 
 
 def read(text: str, start: int, end: int) -> Expression | None:
     """The node of ``text[start:end]`` when it has one of the common shapes, else None."""
-    m = _SHAPE.fullmatch(text, start, end)
+    if not text.isascii():
+        return None  # lowering may change the length of other text
+    m = _SHAPE.fullmatch(text.lower(), start, end)
     if m is None:
         return None
-    groups = m.groups()
-    first = _read_unit(_FIRST(groups), *m.span("a"))
+    group = m.group
+    first = _read_unit(text, group(*_FIRST), *m.span(_A))
     if first is None:
         return None
-    lead, sep = groups[_LEAD], groups[_SEP]
+    lead, sep = group(_LEAD, _SEP)
     if sep is None:
         if lead is None:
             return _tuple_new(Expression, ("single", first, None, 0, None))
-        lead = " ".join(lead.lower().split())
+        lead = " ".join(lead.split())
         form = "since" if lead == "from" else _OPEN.get(lead)
         return None if form is None else Expression(form, first)
-    second = _read_unit(_SECOND(groups), *m.span("b"))
+    second = _read_unit(text, group(*_SECOND), *m.span(_B))
     if second is None:
         return None
-    between = "and" in sep.lower() or "&" in sep
-    if lead is None or lead.lower() == "from":
+    between = "and" in sep or "&" in sep
+    if lead is None or lead == "from":
         return None if between else _tuple_new(Expression, ("span", first, second, 0, None))
-    if lead.lower() == "between" and between:
+    if lead == "between" and between:
         return Expression("between", first, second)
     return None
 
 
 def _month(name: str, dot: str | None) -> int | None:
     """A month name as the grammar reads it: a full stop only after an abbreviation."""
-    lowered = name.lower()
-    if dot is not None and lowered in _FULL_MONTHS:
+    if dot is not None and name in _FULL_MONTHS:
         return None
-    return MONTHS[lowered]
+    return MONTHS[name]
 
 
-def _read_unit(fields: tuple[str | None, ...], start: int, end: int) -> Unit | None:
-    """A unit from its groups (in the order of ``_FIELDS``) and its span."""
+def _read_unit(text: str, fields: tuple[str | None, ...], start: int, end: int) -> Unit | None:
+    """A unit from its groups (lowered, in the order of ``_FIELDS``) and its span."""
     approx, part, qh, qn, qy, decade, mon, mdot, md, my, dd, dmon, ddot, dy, n, u, year_text = (
         fields
     )
     widen = 0 if approx is None else 1
-    parts = () if part is None else (part.lower(),)
+    parts = () if part is None else (part,)
     kind: str
     year = month = day = number = None
     amount, unit = 0, None
@@ -137,19 +157,20 @@ def _read_unit(fields: tuple[str | None, ...], start: int, end: int) -> Unit | N
         kind, day = "day", int(dd)
         year = None if dy is None else int(dy)
     elif decade is not None:
-        base = decade_unit(start, end, int(decade))
-        return _tuple_new(Unit, (*base[:12], parts, widen, None, None, None))
+        if not text.endswith("s", start, end):
+            return None  # 1990S is no decade to the tokenizer
+        kind, year = decade_kind(int(decade)), int(decade)
     elif qh is not None and qn is not None and qy is not None:
-        kind = "quarter" if qh in "qQ" else "half"
+        kind = "quarter" if qh == "q" else "half"
         number = int(qn)
         if not 1 <= number <= (4 if kind == "quarter" else 2):
             return None  # the reader explains
         year = int(qy)
     elif n is not None and u is not None:
-        amount = int(n) if n.isdigit() else _COUNTS[n.lower()]
+        amount = int(n) if n.isdigit() else _COUNTS[n]
         if amount <= 0:
             return None
-        kind, unit = "ago", UNIT_WORDS[u.lower()]
+        kind, unit = "ago", UNIT_WORDS[u]
     else:
         return None
     return _tuple_new(

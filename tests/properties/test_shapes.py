@@ -116,7 +116,7 @@ def test_a_shape_is_read_as_the_token_reader_reads_it(text: str) -> None:
     node = read(text, start, len(text.rstrip()))
     if node is not None:
         assert node == _token_reader(text)
-        assert not looks_like_edtf(text.strip())  # parse tries shapes before EDTF
+        assert not looks_like_edtf(text.strip())  # no shape is EDTF, which parse reads first
 
 
 def _outcome(text: str, reference: Day | None) -> tuple[chrono.Interval | None, str]:
