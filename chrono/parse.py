@@ -79,48 +79,36 @@ def parse(
             raise ParseError(text, 0, str(err)) from None
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
-    interval = _parse(text, start, end, ref, dayfirst, direction, fiscal_year_start, focus)
-    first, last = interval.start.earliest, interval.end.latest
-    if (first is not None and not -MAX_DAYS <= first.ordinal <= MAX_DAYS) or (
-        last is not None and not -MAX_DAYS <= last.ordinal <= MAX_DAYS
-    ):
-        raise ParseError(text, start, "a year within 10^13 years of ours (Y-years reach 13 digits)")
-    return interval
-
-
-def _parse(
-    text: str,
-    start: int,
-    end: int,
-    ref: Day | None,
-    dayfirst: bool | None,
-    direction: str | None,
-    fiscal_year_start: int | None = None,
-    focus: Interval | None = None,
-) -> Interval:
-    """EDTF where the text is EDTF's alphabet; else English, its common shapes in one
-    match and anything else token by token."""
+    body = text[start:end]
     try:
-        body = text[start:end]
-        if looks_like_edtf(body) and not _NUMERIC_DATE.fullmatch(body):
+        # EDTF where the text is EDTF's alphabet; else English, its common shapes in one
+        # match and anything else token by token
+        if looks_like_edtf(body) and ("/" not in body or not _NUMERIC_DATE.fullmatch(body)):
             try:
-                return parse_edtf(text, start, end)
+                interval = parse_edtf(text, start, end)
             except ParseError as edtf_error:
                 # 1985-87 and 1999-2001 are news-style year ranges, not broken EDTF
                 try:
-                    return _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
+                    interval = _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
                 except ParseError:
                     raise edtf_error from None
-        expression = read_shape(text, start, end)
-        if expression is None:
-            expression = Parser(text, dayfirst=dayfirst).expression()
-        return resolve(expression, ref, text, direction, fiscal_year_start, focus)
+        else:
+            expression = read_shape(text, start, end)
+            if expression is None:
+                expression = Parser(text, dayfirst=dayfirst).expression()
+            interval = resolve(expression, ref, text, direction, fiscal_year_start, focus)
     except ValueError as err:
         if isinstance(err, ParseError):
             raise
         raise ParseError(text, start, f"a consistent date ({err})") from err
     except OverflowError as err:
         raise ParseError(text, start, "a year the calendar can hold") from err
+    first, last = interval.start.earliest, interval.end.latest
+    if (first is not None and not -MAX_DAYS <= first.ordinal <= MAX_DAYS) or (
+        last is not None and not -MAX_DAYS <= last.ordinal <= MAX_DAYS
+    ):
+        raise ParseError(text, start, "a year within 10^13 years of ours (Y-years reach 13 digits)")
+    return interval
 
 
 def _natural(
