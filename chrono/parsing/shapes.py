@@ -64,15 +64,15 @@ def _unit(p: str) -> str:
         rf"(?:(?P<{p}approx>{_words(_APPROXIMATE)})\s+)?"
         r"(?:(?:in|during)\s+)?"
         rf"(?:(?P<{p}part>early|mid|late)(?:\s*-\s*|\s+))?"
-        r"(?:"
-        rf"(?P<{p}qh>[qh])(?P<{p}qn>[0-9])\s+(?P<{p}qy>{_YEAR})"
-        rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)s"
-        rf"|(?P<{p}mon>{_MONTH})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}))?"
+        r"(?:"  # the commonest first; possessive counts: '2001' is not day 20 and then 01
+        rf"(?P<{p}mon>{_MONTH})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}+))?"
         rf"(?:(?:\s*,\s*|\s+)(?P<{p}my>{_YEAR}))?"
-        rf"|(?P<{p}dd>[0-9]{{1,2}})\s+(?P<{p}dmon>{_MONTH})(?P<{p}ddot>\.)?"
-        rf"(?:(?:\s*,\s*|\s+)(?P<{p}dy>{_YEAR}))?"
-        rf"|(?P<{p}n>[0-9]{{1,6}}|{_words(_COUNTS)})\s+(?P<{p}u>{_words(UNIT_WORDS)})\s+ago"
         rf"|(?P<{p}year>{_YEAR})"
+        rf"|(?P<{p}dd>[0-9]{{1,2}}+)\s+(?P<{p}dmon>{_MONTH})(?P<{p}ddot>\.)?"
+        rf"(?:(?:\s*,\s*|\s+)(?P<{p}dy>{_YEAR}))?"
+        rf"|(?P<{p}qh>[qh])(?P<{p}qn>[0-9])\s+(?P<{p}qy>{_YEAR})"
+        rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)s"
+        rf"|(?P<{p}n>[0-9]{{1,6}}+|{_words(_COUNTS)})\s+(?P<{p}u>{_words(UNIT_WORDS)})\s+ago"
         r"))"
     )
 
