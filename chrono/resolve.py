@@ -7,6 +7,7 @@ keeps the rules of dates.md.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,7 +18,6 @@ from chrono.days import (
     add_months,
     days_from_civil,
     is_leap,
-    iso_week_of,
     iso_weeks_in_year,
     month_length,
 )
@@ -29,7 +29,10 @@ from chrono.model import (
     Window,
     coarser,
     lower,
+    trusted_day,
     trusted_interval,
+    trusted_span,
+    trusted_window,
     upper,
 )
 from chrono.parsing.nodes import Expression, Unit
@@ -38,6 +41,7 @@ from chrono.parsing.vocabulary import MONTH_NAMES, SEASONS, WEEKDAY_NAMES
 from chrono.units import (
     century_window,
     day_window,
+    day_window_of,
     decade_window,
     half_window,
     month_window,
@@ -48,6 +52,7 @@ from chrono.units import (
     season_window,
     shift_months,
     week_window,
+    week_window_of,
     widen,
     year_part,
     year_window,
@@ -100,20 +105,12 @@ class Resolved(NamedTuple):
     rule: str
 
 
-class Base(NamedTuple):
-    """A unit's own days, before parts and widening: what each kind's handler returns."""
+_tuple_new = tuple.__new__
 
-    window: Window
-    precision: str
-    kind: str  # how parts cut it (see Resolved)
-    rule: str
-
-
-class Around(NamedTuple):
-    """The unit of some size holding a day, moved some units (``last month``, ``2 years ago``)."""
-
-    window: Window
-    precision: str
+# A unit's own days, before parts and widening: what each kind's handler returns, as
+# (window, precision, kind, rule) with kind as in Resolved. A plain tuple: one is built
+# for every unit, and a named tuple's constructor costs as much as the rest of a handler.
+Base = tuple[Window, str, str, str]
 
 
 def resolve(
@@ -126,9 +123,9 @@ def resolve(
 ) -> Interval:
     """The days of ``expression``; ``focus`` is the date a refer-back phrase points at
     (extract.md), the reference day when None."""
-    ctx = _Context(text, reference, direction, focus)
     if fiscal_year_start is not None:
-        ctx.fiscal_year_start = check_fiscal_start(fiscal_year_start)
+        check_fiscal_start(fiscal_year_start)
+    ctx = _Context(text, reference, direction, focus, fiscal_year_start)
     first, second = expression.first, expression.second
     if first.ref is not None or (second is not None and second.ref is not None):
         named = first if first.ref is not None else second
@@ -139,15 +136,22 @@ def resolve(
             "a date: an event reference (@id) needs the event "
             "files that define it (use it in an event's date)",
         )
-    if expression.form in ("offset-after", "offset-before", "within"):
-        return _offset(expression, ctx.unit(first))
-    if second is not None and expression.form in ("span", "between"):
-        first = borrow_year(first, second)
-    a = ctx.unit(first)
     form = expression.form
+    if form in _OFFSET_FORMS:
+        return _offset(expression, ctx.unit(first))
     if second is None:
-        return _open_form(form, a, first, ctx)
-    b = ctx.unit(second)
+        if form == "single":  # most dates: _open_form's single form, without a Resolved between
+            fixed = first.fixed
+            if fixed is not None and fixed.start is fixed.end and fixed.rule and _bare(first):
+                return fixed  # an EDTF date read alone: resolving leaves it as it is
+            own = ctx.own(first)
+            if own is not None:
+                window, precision, _kind, rule = own
+                return trusted_interval(window, window, _public(precision), None, (), (), rule)
+        return _open_form(form, ctx.unit(first), first, ctx)
+    if form in ("span", "between"):
+        first = borrow_year(first, second)
+    a, b = ctx.unit(first), ctx.unit(second)
     precision = coarser(_public(a.precision), _public(b.precision))
     qualifiers = a.qualifiers
     if b.qualifiers or qualifiers:
@@ -190,6 +194,15 @@ def resolve(
         warnings=warnings,
         rule=rule,
     )
+
+
+_OFFSET_FORMS = frozenset({"offset-after", "offset-before", "within"})
+
+
+def _bare(unit: Unit) -> bool:
+    """Whether ``unit`` is its kind's days and nothing more: no weekday to check, no parts,
+    no widening."""
+    return unit.weekday is None and not unit.parts and not unit.widen
 
 
 def borrow_year(first: Unit, second: Unit) -> Unit:
@@ -279,41 +292,6 @@ _OPEN_RULES = {
 }
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
-def trusted_span(
-    start: Window,
-    end: Window,
-    precision: str,
-    qualifiers: tuple[str, ...],
-    warnings: tuple[str, ...],
-    rule: str,
-) -> Interval:
-    """:meth:`Interval.span` without a core, for windows the grammar made and ``resolve``
-    checked (the end not wholly before the start), built without the validators.
-
-    Clipping two valid windows so gives valid ones (a test checks this against
-    ``Interval.span`` on any pair of windows).
-    """
-    start_latest = start.latest
-    end_latest = end.latest
-    if end_latest is not None and (start_latest is None or end_latest < start_latest):
-        start_latest = end_latest
-    start_earliest = start.earliest
-    end_earliest = end.earliest
-    if start_earliest is not None and (end_earliest is None or start_earliest > end_earliest):
-        end_earliest = start_earliest
-    first: Window = _new(Window)
-    _set(first, "earliest", start_earliest)
-    _set(first, "latest", start_latest)
-    last: Window = _new(Window)
-    _set(last, "earliest", end_earliest)
-    _set(last, "latest", end_latest)
-    return trusted_interval(first, last, precision, None, qualifiers, warnings, rule)
-
-
 def _bound(form: str, w: Window) -> Window:
     """The open window that ``before``, ``after``, ``by`` or ``from`` makes of ``w``."""
     if form == "before":
@@ -336,12 +314,19 @@ class _Context:
         reference: Day | None,
         direction: str | None,
         focus: Interval | None = None,
+        fiscal_year_start: int | None = None,
     ) -> None:
         self.text = text
         self.reference = reference
         self.direction = direction
         self.focus = focus
-        self.fiscal_year_start = _FISCAL_START.get()
+        self.fiscal_year_start = fiscal_year_start  # None: as fiscal_year_starting set it
+
+    def fiscal_start(self) -> int:
+        """The month fiscal years start in: as resolve was told, else as the block says."""
+        if self.fiscal_year_start is None:
+            return _FISCAL_START.get()
+        return self.fiscal_year_start
 
     def ref(self, unit: Unit, what: str | None = None) -> Day:
         if self.reference is None:
@@ -357,28 +342,39 @@ class _Context:
 
     # One unit ----------------------------------------------------------------------
 
-    def unit(self, unit: Unit) -> Resolved:
+    def own(self, unit: Unit) -> Base | None:
+        """The days of a unit that is its kind's days and nothing more (most units), or of
+        one part of a year (late 1999, the first half of 2023: the part loop of ``unit``, by
+        a table); None for the rest, which ``dressed`` works out."""
+        if unit.fixed is not None or unit.weekday is not None or unit.widen:
+            return None
         parts = unit.parts
-        if (
-            parts
-            and unit.kind == "year"
-            and len(parts) == 1
-            and unit.year is not None
-            and not unit.widen
-            and unit.fixed is None
-            and unit.weekday is None
-        ):
-            # late 1999, the first half of 2023: the loop below, for a year, by a table
+        if not parts:
+            return self.handler(unit)(self, unit)
+        if len(parts) == 1 and unit.kind == "year" and unit.year is not None:
             window = year_part(unit.year, parts[0])
             if window is not None:
                 precision, rule = _YEAR_PARTS[parts[0]]
-                return Resolved(window, precision, precision, None, (), (), rule)
+                return (window, precision, precision, rule)
+        return None
+
+    def handler(self, unit: Unit) -> Callable[[_Context, Unit], Base]:
         handler = _HANDLERS.get(unit.kind)
         if handler is None:
             raise self.fail(unit, f"a date, not {unit.kind!r}")
-        window, precision, kind, rule = handler(self, unit)
-        if unit.fixed is None and unit.weekday is None and not unit.parts and not unit.widen:
-            return Resolved(window, precision, kind, None, (), (), rule)  # most units
+        return handler
+
+    def unit(self, unit: Unit) -> Resolved:
+        own = self.own(unit)
+        if own is None:
+            return self.dressed(unit)
+        window, precision, kind, rule = own  # built as the tuple it is: Resolved() costs 2x
+        return _tuple_new(Resolved, (window, precision, kind, None, (), (), rule))
+
+    def dressed(self, unit: Unit) -> Resolved:
+        """Any unit: its kind's days, then its EDTF core and qualifiers, its weekday checked,
+        its parts cut one by one and its widening (tests check ``own`` against this)."""
+        window, precision, kind, rule = self.handler(unit)(self, unit)
         core: Window | None = None
         qualifiers: tuple[str, ...] = ()
         warnings: tuple[str, ...] = ()
@@ -451,29 +447,47 @@ def has_month_day(month: int, day: int) -> bool:
 
 def month_day_nearest(month: int, day: int, ref: Day, direction: str | None = None) -> Day:
     """``May 12``: the occurrence nearest ``ref`` (or as the tense says); needs a real day."""
-    ry = ref.year
-    if (month, day) == (2, 29):
+    ry = _calendar(ref.ordinal)[0]
+    if month == 2 and day == 29:
         years = [y for y in range(ry - 8, ry + 9) if is_leap(y)]
     else:
         years = [ry - 1, ry, ry + 1]
     days = [days_from_civil(y, month, day) for y in years]
-    return Day(days[pick([(d, d) for d in days], ref, direction)])
+    return trusted_day(days[pick([(d, d) for d in days], ref, direction)])
+
+
+_DIRECTION_WORDS = {"past": "on or before", "future": "on or after"}
 
 
 def direction_words(direction: str | None, default: str) -> str:
-    return {"past": "on or before", "future": "on or after"}.get(direction or "", default)
+    return _DIRECTION_WORDS.get(direction or "", default)
 
 
 def month_day_rule(month: int, day: int, ref: Day, direction: str | None = None) -> str:
     return (
         f"{MONTH_NAMES[month]} {day} without a year: the occurrence "
-        f"{direction_words(direction, 'nearest to')} the reference date {ref}"
+        f"{direction_words(direction, 'nearest to')} the reference date {_iso(ref)}"
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar(ordinal: int) -> tuple[int, int, str]:
+    """The year, month and ISO text of a day. The relative dates of a document all read
+    them off its one reference day: worked out once a day, not once a date."""
+    day = Day(ordinal)
+    year, month, _day = day.ymd
+    return year, month, day.isoformat()
+
+
+def _iso(day: Day) -> str:
+    """``str(day)``, for the rules that name the reference day."""
+    return _calendar(day.ordinal)[2]
 
 
 def month_nearest(month: int, ref: Day, direction: str | None = None) -> Window:
     """``in September``: the month whose closest day is nearest ``ref``, ties to the past."""
-    windows = [month_window(y, month) for y in range(ref.year - 1, ref.year + 2)]
+    ry = _calendar(ref.ordinal)[0]
+    windows = [month_window(y, month) for y in range(ry - 1, ry + 2)]
     return windows[pick([_ordinals(w) for w in windows], ref, direction)]
 
 
@@ -527,30 +541,29 @@ def cycle(windows: list[Window], shift: str | None, ref: Day, direction: str | N
     return windows[windows.index(this) - 1]
 
 
-def unit_around(ref: Day, name: str, offset: int) -> Around:
-    """The ``name`` unit holding ``ref``, moved ``offset`` units."""
-    y, m, _ = ref.ymd
+def unit_around(ref: Day, name: str, offset: int) -> tuple[Window, str]:
+    """The ``name`` unit holding ``ref``, moved ``offset`` units, and its precision
+    (``last month``, ``2 years ago``)."""
+    y, m, _text = _calendar(ref.ordinal)
     if name == "day":
-        d = ref.plus(offset)
-        return Around(Window(d, d), "day")
+        return (day_window_of(ref.ordinal + offset), "day")
     if name == "week":
-        wy, wn = iso_week_of(ref.plus(7 * offset))
-        return Around(week_window(wy, wn), "week")
+        return (week_window_of(ref.ordinal + 7 * offset), "week")
     if name == "month":
         ny, nm = add_months(y, m, offset)
-        return Around(month_window(ny, nm), "month")
+        return (month_window(ny, nm), "month")
     if name == "quarter":
         ny, nm = add_months(y, (m - 1) // 3 * 3 + 1, 3 * offset)
-        return Around(quarter_window(ny, (nm - 1) // 3 + 1), "quarter")
+        return (quarter_window(ny, (nm - 1) // 3 + 1), "quarter")
     if name == "half":
         ny, nm = add_months(y, (m - 1) // 6 * 6 + 1, 6 * offset)
-        return Around(half_window(ny, (nm - 1) // 6 + 1), "half")
+        return (half_window(ny, (nm - 1) // 6 + 1), "half")
     if name == "year":
-        return Around(year_window(y + offset), "year")
+        return (year_window(y + offset), "year")
     if name == "decade":
-        return Around(decade_window(y // 10 * 10 + 10 * offset), "decade")
+        return (decade_window(y // 10 * 10 + 10 * offset), "decade")
     first = y // 100 * 100 + 100 * offset
-    return Around(century_window(first if first != 0 else 1), "century")
+    return (century_window(first if first != 0 else 1), "century")
 
 
 # Handlers: one per kind of unit, each from the unit to its own days ----------------
@@ -565,13 +578,17 @@ _FIXED_KINDS = {
 }
 
 
+# Units from the one holding the reference: last month, this year, June next year
+_SHIFTS = {"last": -1, "this": 0, "next": 1}
+
+
 def _fixed(ctx: _Context, unit: Unit) -> Base:
     fixed = unit.fixed
     if fixed is None:
         raise ctx.fail(unit, "a date")
     precision = fixed.precision
     kind = _FIXED_KINDS.get(precision, precision)
-    return Base(fixed.window, precision, kind, fixed.rule or "an ISO 8601 date")
+    return (fixed.window, precision, kind, fixed.rule or "an ISO 8601 date")
 
 
 def _day(ctx: _Context, unit: Unit) -> Base:
@@ -587,9 +604,9 @@ def _day(ctx: _Context, unit: Unit) -> Base:
             nearest = month_day_nearest(month, day, ref)
             if nearest.isoweekday == unit.weekday:
                 found, rule = nearest, month_day_rule(month, day, ref)
-        return Base(Window(found, found), "day", "day", rule)
+        return (trusted_window(found, found), "day", "day", rule)
     try:
-        return Base(day_window(unit.year, month, day), "day", "day", "a day, month and year")
+        return (day_window(unit.year, month, day), "day", "day", "a day, month and year")
     except ValueError:
         raise ctx.fail(
             unit, f"a real date: {MONTH_NAMES[month]} {unit.year} has no day {day}"
@@ -599,53 +616,55 @@ def _day(ctx: _Context, unit: Unit) -> Base:
 def _month(ctx: _Context, unit: Unit) -> Base:
     month = unit.month or 1
     if unit.year is not None:
-        return Base(month_window(unit.year, month), "month", "month", "a month and year")
+        return (month_window(unit.year, month), "month", "month", "a month and year")
     ref = ctx.ref(unit)
+    ry, _month_now, ref_text = _calendar(ref.ordinal)
     if unit.unit == "year" and unit.shift is not None:
-        year = ref.year + _YEAR_SHIFTS[unit.shift]
-        rule = f"{MONTH_NAMES[month]} of {unit.shift} year, from the reference date {ref}"
-        return Base(month_window(year, month), "month", "month", rule)
+        year = ry + _SHIFTS[unit.shift]
+        rule = f"{MONTH_NAMES[month]} of {unit.shift} year, from the reference date {ref_text}"
+        return (month_window(year, month), "month", "month", rule)
     if unit.shift is not None:
         window = cycle(
-            [month_window(y, month) for y in range(ref.year - 2, ref.year + 3)],
+            [month_window(y, month) for y in range(ry - 2, ry + 3)],
             unit.shift,
             ref,
             ctx.direction,
         )
-        return Base(window, "month", "month", f"{unit.shift} {MONTH_NAMES[month]} from {ref}")
-    return Base(
+        return (window, "month", "month", f"{unit.shift} {MONTH_NAMES[month]} from {ref_text}")
+    return (
         month_nearest(month, ref, ctx.direction),
         "month",
         "month",
         f"{MONTH_NAMES[month]} without a year: the one "
-        f"{direction_words(ctx.direction, 'nearest to')} the reference date {ref}",
+        f"{direction_words(ctx.direction, 'nearest to')} the reference date {ref_text}",
     )
 
 
 def _year(ctx: _Context, unit: Unit) -> Base:
     if unit.year is None:
         raise ctx.fail(unit, "a year")
-    return Base(year_window(unit.year), "year", "year", "a year")
+    return (year_window(unit.year), "year", "year", "a year")
 
 
 def _periodic(make: Callable[[int, int], Window], name: str) -> Callable[[_Context, Unit], Base]:
     """Seasons, quarters and halves: with a year, or the one the reference calls for."""
 
+    with_year = f"a {name} and year"
+
     def handler(ctx: _Context, unit: Unit) -> Base:
         index = unit.number or 1
         if unit.year is not None:
-            return Base(make(unit.year, index), name, "season", f"a {name} and year")
+            return (make(unit.year, index), name, "season", with_year)
         ref = ctx.ref(unit)
+        ry, _month_now, ref_text = _calendar(ref.ordinal)
         if unit.unit == "year" and unit.shift is not None:
-            year = ref.year + _YEAR_SHIFTS[unit.shift]
-            rule = f"a {name} of {unit.shift} year, from the reference date {ref}"
-            return Base(make(year, index), name, "season", rule)
-        windows = [make(y, index) for y in range(ref.year - 2, ref.year + 3)]
+            year = ry + _SHIFTS[unit.shift]
+            rule = f"a {name} of {unit.shift} year, from the reference date {ref_text}"
+            return (make(year, index), name, "season", rule)
+        windows = [make(y, index) for y in range(ry - 2, ry + 3)]
         window = cycle(windows, unit.shift, ref, ctx.direction)
         how = unit.shift or "the most recent that has begun by"
-        return Base(
-            window, name, "season", f"a {name} without a year: {how} the reference date {ref}"
-        )
+        return (window, name, "season", f"a {name} without a year: {how} the reference date {ref}")
 
     return handler
 
@@ -655,30 +674,30 @@ def _week(ctx: _Context, unit: Unit) -> Base:
         raise ctx.fail(unit, "a week and its year")
     if not 1 <= unit.number <= iso_weeks_in_year(unit.year):
         raise ctx.fail(unit, f"a week from 1 to {iso_weeks_in_year(unit.year)} of {unit.year}")
-    return Base(week_window(unit.year, unit.number), "week", "week", "an ISO week")
+    return (week_window(unit.year, unit.number), "week", "week", "an ISO week")
 
 
 def _decade(ctx: _Context, unit: Unit) -> Base:
     if unit.year is None:
         raise ctx.fail(unit, "a decade")
     if not unit.two_digit:
-        return Base(decade_window(unit.year), "decade", "decade", "a decade")
-    ref = ctx.ref(unit)
-    first = ref.year // 100 * 100 + unit.year
-    if first > ref.year:
+        return (decade_window(unit.year), "decade", "decade", "a decade")
+    ry, _month_now, ref_text = _calendar(ctx.ref(unit).ordinal)
+    first = ry // 100 * 100 + unit.year
+    if first > ry:
         first -= 100
-    return Base(
+    return (
         decade_window(first),
         "decade",
         "decade",
-        f"a decade without its century: the latest that began by {ref}",
+        f"a decade without its century: the latest that began by {ref_text}",
     )
 
 
 def _century(ctx: _Context, unit: Unit) -> Base:
     if unit.year is None:
         raise ctx.fail(unit, "a century")
-    return Base(century_window(unit.year), "century", "century", "a century")
+    return (century_window(unit.year), "century", "century", "a century")
 
 
 def _weekday(ctx: _Context, unit: Unit) -> Base:
@@ -698,7 +717,7 @@ def _weekday(ctx: _Context, unit: Unit) -> Base:
         day, how = ref.plus(unit.weekday - ref.isoweekday), "in the week of"
     else:
         day, how = weekday_on_or_before(unit.weekday, ref), "the most recent on or before"
-    return Base(Window(day, day), "day", "day", f"{name}: {how} the reference date {ref}")
+    return (Window(day, day), "day", "day", f"{name}: {how} the reference date {ref}")
 
 
 def _weekend(ctx: _Context, unit: Unit) -> Base:
@@ -710,7 +729,7 @@ def _weekend(ctx: _Context, unit: Unit) -> Base:
         saturday = this_saturday.plus(7)
     else:
         saturday = this_saturday if this_saturday <= ref else this_saturday.plus(-7)
-    return Base(
+    return (
         Window(saturday, saturday.plus(1)),
         "day",
         "week",
@@ -723,19 +742,19 @@ def _yearend(ctx: _Context, unit: Unit) -> Base:
     if year is None:
         year = ctx.ref(unit, "year-end").year
     d = Day(days_from_civil(year, 12, 31))
-    return Base(Window(d, d), "day", "day", "year-end: December 31")
+    return (Window(d, d), "day", "day", "year-end: December 31")
 
 
 def _today(ctx: _Context, unit: Unit) -> Base:
     ref = ctx.ref(unit)
     day = ref.plus(unit.amount)
     word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[unit.amount]
-    return Base(Window(day, day), "day", "day", f"{word}, from the reference date {ref}")
+    return (Window(day, day), "day", "day", f"{word}, from the reference date {ref}")
 
 
 def _recent(ctx: _Context, unit: Unit) -> Base:
     ref = ctx.ref(unit, "recently")
-    return Base(
+    return (
         Window(ref.plus(-91), ref),
         "recent",
         "days",
@@ -745,17 +764,16 @@ def _recent(ctx: _Context, unit: Unit) -> Base:
 
 def _relative(ctx: _Context, unit: Unit) -> Base:
     ref = ctx.ref(unit)
-    offset = {"last": -1, "this": 0, "next": 1}[unit.shift or "this"]
+    offset = _SHIFTS[unit.shift or "this"]
     window, precision = unit_around(ref, unit.unit or "year", offset)
-    return Base(window, precision, precision, f"{unit.shift} {unit.unit} from {ref}")
+    return (window, precision, precision, f"{unit.shift} {unit.unit} from {_iso(ref)}")
 
 
 def _ago(ctx: _Context, unit: Unit) -> Base:
     ref = ctx.ref(unit)
     window, precision = unit_around(ref, unit.unit or "year", -unit.amount)
-    return Base(
-        window, precision, precision, f"{unit.amount} {unit.unit}s before the reference date {ref}"
-    )
+    rule = f"{unit.amount} {unit.unit}s before the reference date {_iso(ref)}"
+    return (window, precision, precision, rule)
 
 
 # Dates that refer back (chrono.parsing.referback) --------------------------------
@@ -826,17 +844,17 @@ def _focus(ctx: _Context, unit: Unit) -> Base:
     if unit.shift is not None:  # a move that keeps the focus's precision
         moved = _move(window, unit.shift, unit.amount)
         how = f"{abs(unit.amount)} {unit.shift}(s) {'after' if unit.amount > 0 else 'before'}"
-        return Base(moved, precision, _FIXED_KINDS.get(precision, precision), f"{how} {what}")
+        return (moved, precision, _FIXED_KINDS.get(precision, precision), f"{how} {what}")
     if named not in _NAMED_SIZES:
-        return Base(window, precision, _FIXED_KINDS.get(precision, precision), what)
+        return (window, precision, _FIXED_KINDS.get(precision, precision), what)
     if unit.amount == 0 and PRECISIONS.index(precision) > PRECISIONS.index(named):
         # "that month" of a year in focus: no month is named, the focus is all there is
-        return Base(window, precision, _FIXED_KINDS.get(precision, precision), what)
+        return (window, precision, _FIXED_KINDS.get(precision, precision), what)
     anchor = window.latest if unit.amount > 0 else window.earliest
     assert anchor is not None
     moved, size = unit_around(anchor, named, unit.amount)
     how = {-1: "before", 0: "of", 1: "after"}.get(unit.amount, f"{unit.amount} from")
-    return Base(moved, size, _FIXED_KINDS.get(size, size), f"the {named} {how} {what}")
+    return (moved, size, _FIXED_KINDS.get(size, size), f"the {named} {how} {what}")
 
 
 def _season_of_focus(window: Window, code: int, amount: int, what: str) -> Base:
@@ -850,10 +868,10 @@ def _season_of_focus(window: Window, code: int, amount: int, what: str) -> Base:
     name = next((word for word, c in SEASONS.items() if c == code), "season")
     if amount > 0:
         found = next(w for w in seasons if lower(w.earliest) > b.ordinal)
-        return Base(found, "season", "season", f"the {name} after {what}")
+        return (found, "season", "season", f"the {name} after {what}")
     if amount < 0:
         found = [w for w in seasons if upper(w.latest) < a.ordinal][-1]
-        return Base(found, "season", "season", f"the {name} before {what}")
+        return (found, "season", "season", f"the {name} before {what}")
 
     def gap(w: Window) -> tuple[float, int]:
         first, last = lower(w.earliest), upper(w.latest)
@@ -868,7 +886,7 @@ def _season_of_focus(window: Window, code: int, amount: int, what: str) -> Base:
         )
 
     found = min([w for w in seasons if shares_a_year(w)] or seasons, key=gap)
-    return Base(found, "season", "season", f"the {name} of {what}")
+    return (found, "season", "season", f"the {name} of {what}")
 
 
 _HANDLERS: dict[str, Callable[[_Context, Unit], Base]] = {
@@ -925,8 +943,6 @@ def _public(precision: str) -> str:
 
 # More forms (dates.md): holidays, fiscal years, weeks of a month, turns of a century ---
 
-_YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
-
 
 def _holiday(ctx: _Context, unit: Unit) -> Base:
     name = unit.name or "christmas"
@@ -945,10 +961,10 @@ def _holiday(ctx: _Context, unit: Unit) -> Base:
         windows = [Window(d, d) for d in days]
         title, precision, kind = TITLES[name], "day", "day"
     if unit.year is not None:
-        return Base(windows[0], precision, kind, f"{title} of {unit.year}")
+        return (windows[0], precision, kind, f"{title} of {unit.year}")
     ref = ctx.ref(unit)
     window = windows[pick([_ordinals(w) for w in windows], ref, ctx.direction)]
-    return Base(
+    return (
         window,
         precision,
         kind,
@@ -977,27 +993,27 @@ def _fiscal(ctx: _Context, unit: Unit) -> Base:
             (century - 100 + year, century + year, century + 100 + year),
             key=lambda y: (abs(y - ref.year), y > ref.year),  # ties to the past
         )
-    start = ctx.fiscal_year_start
+    start = ctx.fiscal_start()
     first_year = year if start == 1 else year - 1
     name = f"fiscal {year}, from {MONTH_NAMES[start]}"
     if unit.number is None:
-        return Base(months_window(first_year, start, 12), "year", "year", name)
+        return (months_window(first_year, start, 12), "year", "year", name)
     fy, fm = add_months(first_year, start, 3 * (unit.number - 1))
     window = months_window(fy, fm, 3)
-    return Base(window, "quarter", "season", f"fiscal quarter {unit.number} of {name}")
+    return (window, "quarter", "season", f"fiscal quarter {unit.number} of {name}")
 
 
 def _monthweek(ctx: _Context, unit: Unit) -> Base:
     """Week N of a month: days 7N-6 to 7N; the last week is its last seven days."""
-    month = _month(ctx, unit._replace(kind="month"))
-    first, last = month.window.earliest, month.window.latest
+    month, _precision, _kind, month_rule = _month(ctx, unit._replace(kind="month"))
+    first, last = month.earliest, month.latest
     assert first is not None and last is not None
     n = unit.number or 1
     if n >= 5:
         window, which = Window(last.plus(-6), last), "the last week"
     else:
         window, which = Window(first.plus(7 * (n - 1)), first.plus(7 * n - 1)), f"week {n}"
-    return Base(window, "week", "week", f"{which} of {month.rule}")
+    return (window, "week", "week", f"{which} of {month_rule}")
 
 
 def _turn(ctx: _Context, unit: Unit) -> Base:
@@ -1009,7 +1025,7 @@ def _turn(ctx: _Context, unit: Unit) -> Base:
         how = f"the turn of the century before {ref}"
     else:
         how = f"the turn of the century at {boundary}"
-    return Base(years_window(boundary - 5, boundary + 5), "decade", "decade", how)
+    return (years_window(boundary - 5, boundary + 5), "decade", "decade", how)
 
 
 _HANDLERS.update(holiday=_holiday, fiscal=_fiscal, monthweek=_monthweek, turn=_turn)

@@ -5,15 +5,18 @@ Pure arithmetic on :class:`~chrono.days.Day`: no parsing and no reference date.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from chrono.days import (
     Day,
     add_months,
     civil_from_days,
     days_from_civil,
+    is_leap,
     iso_week_monday,
     month_length,
 )
-from chrono.model import Window
+from chrono.model import Window, trusted_day, trusted_days, trusted_window
 
 # Season codes of EDTF level 1 and 2: code -> (first month, number of months).
 # Winter starts in December of the year written and ends in February of the next.
@@ -42,28 +45,24 @@ SEASON_MONTHS: dict[int, tuple[int, int]] = {
 }
 
 
-_new = object.__new__
-_set = object.__setattr__
+# Days before each month of a common year and of a leap year: index 1-12 for the months,
+# 13 for the whole year (so a month's last day is the day before the next one's first).
+_DAYS_BEFORE = tuple(
+    (0, *accumulate((month_length(year, month) for month in range(1, 13)), initial=0))
+    for year in (2001, 2000)  # a common year, then a leap one: indexed by is_leap
+)
+_EPOCH_FROM_YEAR_ONE = 719162  # days from 0001-01-01 to 1970-01-01
 
 
-def _day(ordinal: int) -> Day:
-    """A :class:`Day` from an ordinal computed here (any integer is a day)."""
-    day: Day = _new(Day)
-    _set(day, "ordinal", ordinal)
-    return day
+def year_start(year: int) -> int:
+    """The ordinal of January 1 of ``year``: ``days_from_civil(year, 1, 1)`` by one sum of
+    the leap days before it (a test checks the two agree on any year)."""
+    y = year - 1
+    return 365 * y + y // 4 - y // 100 + y // 400 - _EPOCH_FROM_YEAR_ONE
 
 
-def _window(first: int, last: int) -> Window:
-    """The days ``first`` to ``last`` as ordinals, ordered by the arithmetic that made them.
-
-    The windows of calendar units are built here by the thousand for every parse, so
-    they skip the validator that guards windows built from outside (a test checks
-    every unit window against it).
-    """
-    window: Window = _new(Window)
-    _set(window, "earliest", _day(first))
-    _set(window, "latest", _day(last))
-    return window
+# The days first to last as ordinals, ordered by the arithmetic that made them.
+_window = trusted_days
 
 
 def season_precision(code: int) -> str:
@@ -76,16 +75,28 @@ def season_precision(code: int) -> str:
 
 def day_window_of(ordinal: int) -> Window:
     """The one-day window of a day computed by calendar arithmetic."""
-    return _window(ordinal, ordinal)
+    day = trusted_day(ordinal)
+    return trusted_window(day, day)
 
 
 def day_window(year: int, month: int, day: int) -> Window:
+    """The one-day window of a date; :class:`DayError` if there is no such day."""
     d = Day.from_ymd(year, month, day)
-    return Window(d, d)
+    return trusted_window(d, d)
+
+
+def months_of_year(year: int, first: int, last: int) -> Window:
+    """The months ``first`` to ``last`` (1-12, in order) of one year: its first day and a
+    table of month lengths, for the month, quarter, half and part windows of every parse."""
+    start = year_start(year)
+    before = _DAYS_BEFORE[is_leap(year)]
+    return _window(start + before[first], start + before[last + 1] - 1)
 
 
 def months_window(year: int, month: int, count: int) -> Window:
     """``count`` whole months from ``year-month`` on, crossing years as needed."""
+    if month + count <= 13:
+        return months_of_year(year, month, month + count - 1)
     last_year, last_month = add_months(year, month, count - 1)
     return _window(
         days_from_civil(year, month, 1),
@@ -94,11 +105,11 @@ def months_window(year: int, month: int, count: int) -> Window:
 
 
 def month_window(year: int, month: int) -> Window:
-    return months_window(year, month, 1)
+    return months_of_year(year, month, month)
 
 
 def years_window(first: int, last: int) -> Window:
-    return _window(days_from_civil(first, 1, 1), days_from_civil(last, 12, 31))
+    return _window(year_start(first), year_start(last + 1) - 1)
 
 
 def year_window(year: int) -> Window:
@@ -111,16 +122,23 @@ def season_window(year: int, code: int) -> Window:
 
 
 def quarter_window(year: int, quarter: int) -> Window:
-    return months_window(year, 3 * quarter - 2, 3)
+    return months_of_year(year, 3 * quarter - 2, 3 * quarter)
 
 
 def half_window(year: int, half: int) -> Window:
-    return months_window(year, 6 * half - 5, 6)
+    return months_of_year(year, 6 * half - 5, 6 * half)
 
 
 def week_window(year: int, week: int) -> Window:
-    monday = iso_week_monday(year, week)
-    return Window(monday, monday.plus(6))
+    monday = iso_week_monday(year, week).ordinal
+    return _window(monday, monday + 6)
+
+
+def week_window_of(ordinal: int) -> Window:
+    """The Monday-to-Sunday (ISO) week holding a day: ``week_window(*iso_week_of(day))``
+    without naming the week (a test checks the two agree)."""
+    monday = ordinal - (ordinal + 3) % 7  # 1970-01-01 was a Thursday
+    return _window(monday, monday + 6)
 
 
 def decade_window(first_year: int) -> Window:
@@ -223,9 +241,7 @@ def year_part(year: int, part: str) -> Window | None:
     if months is None:
         return None
     first, last = months
-    return _window(
-        days_from_civil(year, first, 1), days_from_civil(year, last, month_length(year, last))
-    )
+    return months_of_year(year, first, last)
 
 
 # Days of a month's parts, first and last (0: the month's last day).
