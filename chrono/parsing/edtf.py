@@ -14,10 +14,9 @@ from collections.abc import Iterator
 
 from chrono.days import Day, days_from_civil, is_leap, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval, Window, coarser, trusted_interval
+from chrono.model import Interval, Window, coarser, trusted_days, trusted_interval
 from chrono.units import (
     STEPS,
-    day_window_of,
     month_window,
     season_precision,
     season_window,
@@ -173,8 +172,9 @@ def parse_date(text: str, start: int, end: int) -> Interval:
                 w = month_window(y, m)
                 return trusted_interval(w, w, "month", None, (), (), "EDTF date")
             d = int(day)
-            if 1 <= d <= month_length(y, m):
-                w = day_window_of(days_from_civil(y, m, d))
+            if d > 0 and (d <= 28 or d <= month_length(y, m)):  # every month has 28 days
+                ordinal = days_from_civil(y, m, d)
+                w = trusted_days(ordinal, ordinal)
                 return trusted_interval(w, w, "day", None, (), (), "ISO 8601 date")
         # a season code, day 00 or the like: the general reader decides, and explains
     return _parse_date(text, start, end).interval()
