@@ -172,8 +172,8 @@ class Interval:
 
 _new = object.__new__
 # The slots themselves: setting one through its descriptor skips the frozen classes' guard
-# and costs half what object.__setattr__ does. Only for the trusted builders below and
-# chrono.units', on values they have just made valid.
+# and costs half what object.__setattr__ does. Only for the trusted builders below, on
+# values their callers have made valid.
 _DAY_ORDINAL = Day.__dict__["ordinal"].__set__
 _EARLIEST = Window.__dict__["earliest"].__set__
 _LATEST = Window.__dict__["latest"].__set__

@@ -350,7 +350,8 @@ class _Context:
             return None
         parts = unit.parts
         if not parts:
-            return self.handler(unit)(self, unit)
+            handler = _HANDLERS.get(unit.kind)  # None: dressed says what is wrong
+            return None if handler is None else handler(self, unit)
         if len(parts) == 1 and unit.kind == "year" and unit.year is not None:
             window = year_part(unit.year, parts[0])
             if window is not None:
@@ -431,12 +432,14 @@ def pick(spans: list[tuple[int, int]], ref: Day, direction: str | None = None) -
         ahead = [i for i, (_first, last) in enumerate(spans) if last >= r]
         return ahead[0] if ahead else len(spans) - 1
 
-    best, best_key = 0, (0, 0)
+    best, best_gap, best_later = 0, 0, False
     for i, (first, last) in enumerate(spans):
-        gap = first - r if r < first else max(0, r - last)
-        key = (gap, 0 if first <= r else 1)  # ties to the past
-        if i == 0 or key < best_key:  # the first of equals, as min() gives
-            best, best_key = i, key
+        later = r < first
+        gap = first - r if later else (r - last if r > last else 0)
+        # the least gap, then a span begun by the reference (ties to the past), then the
+        # first of equals, as min() over (gap, later) gives
+        if i == 0 or gap < best_gap or (gap == best_gap and best_later and not later):
+            best, best_gap, best_later = i, gap, later
     return best
 
 
