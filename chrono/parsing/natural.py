@@ -62,7 +62,7 @@ _TENS = TENS
 _SMALL = SMALL_NUMBERS
 _ERAS = ("bc", "bce", "ad", "ce")
 _ERA_STARTS = frozenset(e[:k] for e in _ERAS for k in range(1, len(e) + 1))  # b, bc, a, ...
-_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
+FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FULL_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES if name)
 _SHIFT_WORDS = {
     "last": "last",
@@ -649,7 +649,7 @@ class Parser:
             raise self.misspelt() or self.fail("a month name after the day")
         word = self.word() or ""
         self.i += 1
-        self.take_abbreviation_dot(word, _FULL_MONTHS)
+        self.take_abbreviation_dot(word, FULL_MONTHS)
         self.take_comma_before_year()
         year = self.optional_year()
         return Unit("day", start, self.last_end(), year=year, month=month, day=day)
@@ -713,7 +713,7 @@ class Parser:
         month = MONTHS.get(word)
         if month is not None:
             self.i += 1
-            self.take_abbreviation_dot(word, _FULL_MONTHS)
+            self.take_abbreviation_dot(word, FULL_MONTHS)
             return self.after_month(start, month)
         if word in WEEKDAYS:
             self.i += 1
@@ -1034,7 +1034,7 @@ class Parser:
         month = self.month_word() or 1
         word = self.word() or ""
         self.i += 1
-        self.take_abbreviation_dot(word, _FULL_MONTHS)
+        self.take_abbreviation_dot(word, FULL_MONTHS)
         found = self.after_month(start, month)
         if found.kind != "month":
             raise self.fail("a month and its year after 'week of'", start)

@@ -14,12 +14,20 @@ Only nodes are made here: the reference-date rules stay in :mod:`chrono.resolve`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-from chrono.parsing.natural import decade_kind
+from chrono.parsing.natural import FULL_MONTHS, decade_kind
 from chrono.parsing.nodes import Expression, Unit
-from chrono.parsing.vocabulary import MONTH_NAMES, MONTHS, NUMBERS, OPEN_PHRASES, UNIT_WORDS
+from chrono.parsing.vocabulary import (
+    APPROXIMATE,
+    MONTHS,
+    NUMBERS,
+    OPEN_PHRASES,
+    RANGE_WORDS,
+    UNIT_WORDS,
+)
 
 
 def _words(words: Iterable[str]) -> str:
@@ -48,16 +56,14 @@ def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 _YEAR = r"[0-9]{4}"
-_MONTH = _words(MONTHS)
-_APPROXIMATE = ("circa", "about", "around", "approximately", "roughly")  # no dot, no "some"
+# c., ca. and approx. take a full stop, and "some" may begin "some time": the token reader
+_APPROXIMATE = [word for word in APPROXIMATE if word not in ("c", "ca", "approx", "some")]
 _COUNTS = {word: n for word, n in NUMBERS.items() if n > 0}  # "several" is no count
 _OPEN = {" ".join(words): form for words, form in OPEN_PHRASES}
-_OPEN_WORDS = _words([*_OPEN, "between", "from"])
-_RANGE = r"\s+(?:t(?:o|hrough|hru|ill)|until)\s+|\s+-\s+"  # a dash between spaces only
 _AND = r"\s+and\s+|\s*&\s*"
 
 
-def _unit(p: str) -> str:
+def _unit(p: str, month: str) -> str:
     """One unit, its groups named with the prefix ``p`` (a span has two)."""
     return (
         rf"(?P<{p}>"
@@ -65,10 +71,10 @@ def _unit(p: str) -> str:
         r"(?:(?:in|during)\s+)?"
         rf"(?:(?P<{p}part>early|mid|late)(?:\s*-\s*|\s+))?"
         r"(?:"  # the commonest first; possessive counts: '2001' is not day 20 and then 01
-        rf"(?P<{p}mon>{_MONTH})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}+))?"
+        rf"(?P<{p}mon>{month})(?P<{p}mdot>\.)?(?:\s+(?P<{p}md>[0-9]{{1,2}}+))?"
         rf"(?:(?:\s*,\s*|\s+)(?P<{p}my>{_YEAR}))?"
         rf"|(?P<{p}year>{_YEAR})"
-        rf"|(?P<{p}dd>[0-9]{{1,2}}+)\s+(?P<{p}dmon>{_MONTH})(?P<{p}ddot>\.)?"
+        rf"|(?P<{p}dd>[0-9]{{1,2}}+)\s+(?P<{p}dmon>{month})(?P<{p}ddot>\.)?"
         rf"(?:(?:\s*,\s*|\s+)(?P<{p}dy>{_YEAR}))?"
         rf"|(?P<{p}qh>[qh])(?P<{p}qn>[0-9])\s+(?P<{p}qy>{_YEAR})"
         rf"|(?:the\s+)?(?P<{p}decade>[1-9][0-9]{{2}}0)s"
@@ -77,41 +83,51 @@ def _unit(p: str) -> str:
     )
 
 
-_SHAPE = re.compile(
-    rf"(?:(?P<lead>{_OPEN_WORDS})\s+)?"
-    + _unit("a")
-    + rf"(?:(?P<sep>{_RANGE}|{_AND})"
-    + _unit("b")
-    + ")?",
-    re.ASCII,  # matched on lowered ASCII text: faster than ignoring case, and no 'ſ' as 's'
-)
-_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES if name)
 _FIELDS = "approx part qh qn qy decade mon mdot md my dd dmon ddot dy n u year".split()
-# Each unit's groups by number: one call of match.group fetches them all.
-_FIRST, _SECOND = (tuple(_SHAPE.groupindex[p + f] for f in _FIELDS) for p in "ab")
-_A, _B, _LEAD, _SEP = (_SHAPE.groupindex[name] for name in ("a", "b", "lead", "sep"))
 _tuple_new = tuple.__new__
+Groups = tuple[int, ...]
+
+
+@functools.cache
+def _compiled() -> tuple[re.Pattern[str], Groups, Groups, int, int, int, int]:
+    """The pattern and its group numbers, compiled at the first parse: compiling takes
+    about 20 ms, which ``chrono --help`` and every start-up would otherwise pay."""
+    month, lead = _words(MONTHS), _words([*_OPEN, "between", "from"])
+    spans = rf"\s+{_words(RANGE_WORDS)}\s+|\s+-\s+|{_AND}"  # a dash between spaces only
+    shape = re.compile(
+        rf"(?:(?P<lead>{lead})\s+)?"
+        + _unit("a", month)
+        + rf"(?:(?P<sep>{spans})"
+        + _unit("b", month)
+        + ")?",
+        re.ASCII,  # matched on lowered ASCII text: faster than ignoring case, and no 'ſ' as 's'
+    )
+    index = shape.groupindex
+    # each unit's groups by number: one call of match.group fetches them all
+    first, second = (tuple(index[p + f] for f in _FIELDS) for p in "ab")
+    return shape, first, second, index["a"], index["b"], index["lead"], index["sep"]
 
 
 def read(text: str, start: int, end: int) -> Expression | None:
     """The node of ``text[start:end]`` when it has one of the common shapes, else None."""
     if not text.isascii():
         return None  # lowering may change the length of other text
-    m = _SHAPE.fullmatch(text.lower(), start, end)
+    shape, first_groups, second_groups, a, b, lead_group, sep_group = _compiled()
+    m = shape.fullmatch(text.lower(), start, end)
     if m is None:
         return None
     group = m.group
-    first = _read_unit(text, group(*_FIRST), *m.span(_A))
+    first = _read_unit(text, group(*first_groups), *m.span(a))
     if first is None:
         return None
-    lead, sep = group(_LEAD, _SEP)
+    lead, sep = group(lead_group, sep_group)
     if sep is None:
         if lead is None:
             return _tuple_new(Expression, ("single", first, None, 0, None))
         lead = " ".join(lead.split())
         form = "since" if lead == "from" else _OPEN.get(lead)
         return None if form is None else Expression(form, first)
-    second = _read_unit(text, group(*_SECOND), *m.span(_B))
+    second = _read_unit(text, group(*second_groups), *m.span(b))
     if second is None:
         return None
     between = "and" in sep or "&" in sep
@@ -124,7 +140,7 @@ def read(text: str, start: int, end: int) -> Expression | None:
 
 def _month(name: str, dot: str | None) -> int | None:
     """A month name as the grammar reads it: a full stop only after an abbreviation."""
-    if dot is not None and name in _FULL_MONTHS:
+    if dot is not None and name in FULL_MONTHS:
         return None
     return MONTHS[name]
 
