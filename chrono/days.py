@@ -39,6 +39,14 @@ def days_from_civil(year: int, month: int, day: int) -> int:
     return era * 146097 + doe - 719468
 
 
+def check_date(year: int, month: int, day: int) -> None:
+    """:class:`DayError` unless the proleptic Gregorian calendar has this day."""
+    if not 1 <= month <= 12:
+        raise DayError(f"month {month} is not 1-12")
+    if not 1 <= day <= month_length(year, month):
+        raise DayError(f"day {day} is not in {format_year(year)}-{month:02d}")
+
+
 def civil_from_days(n: int) -> tuple[int, int, int]:
     z = n + 719468
     era = z // 146097
@@ -104,10 +112,7 @@ class Day:
 
     @classmethod
     def from_ymd(cls, year: int, month: int, day: int) -> Day:
-        if not 1 <= month <= 12:
-            raise DayError(f"month {month} is not 1-12")
-        if not 1 <= day <= month_length(year, month):
-            raise DayError(f"day {day} is not in {format_year(year)}-{month:02d}")
+        check_date(year, month, day)
         return cls(days_from_civil(year, month, day))
 
     @classmethod

@@ -9,7 +9,7 @@ import re
 from chrono.days import Day
 from chrono.errors import ParseError
 from chrono.model import Interval
-from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf
+from chrono.parsing.edtf import looks_like_edtf, parse_date, parse_edtf, plain_date
 from chrono.parsing.natural import Parser
 from chrono.parsing.shapes import read as read_shape
 from chrono.resolve import (
@@ -77,6 +77,9 @@ def parse(
             check_fiscal_start(fiscal_year_start)
         except ValueError as err:
             raise ParseError(text, 0, str(err)) from None
+    interval = plain_date(text, 0, len(text))  # the commonest date of all, in one match
+    if interval is not None:
+        return interval
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     body = text[start:end]

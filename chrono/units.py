@@ -10,6 +10,7 @@ from itertools import accumulate
 from chrono.days import (
     Day,
     add_months,
+    check_date,
     civil_from_days,
     days_from_civil,
     is_leap,
@@ -81,8 +82,8 @@ def day_window_of(ordinal: int) -> Window:
 
 def day_window(year: int, month: int, day: int) -> Window:
     """The one-day window of a date; :class:`DayError` if there is no such day."""
-    d = Day.from_ymd(year, month, day)
-    return trusted_window(d, d)
+    check_date(year, month, day)
+    return day_window_of(days_from_civil(year, month, day))
 
 
 def months_of_year(year: int, first: int, last: int) -> Window:

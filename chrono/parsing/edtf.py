@@ -14,9 +14,10 @@ from collections.abc import Iterator
 
 from chrono.days import Day, days_from_civil, is_leap, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval, Window, coarser, trusted_days, trusted_interval
+from chrono.model import Interval, Window, coarser, trusted_interval
 from chrono.units import (
     STEPS,
+    day_window_of,
     month_window,
     season_precision,
     season_window,
@@ -163,24 +164,33 @@ def _fail(text: str, offset: int, expected: str) -> ParseError:
 
 def parse_date(text: str, start: int, end: int) -> Interval:
     """One EDTF date: ``text[start:end]``, with errors placed in ``text``."""
-    plain = _PLAIN_DATE.fullmatch(text, start, end)
-    if plain is not None:  # the commonest dates, YYYY-MM and YYYY-MM-DD, in one match
-        year, month, day = plain.groups()
-        y, m = int(year), int(month)
-        if 1 <= m <= 12:
-            if day is None:
-                w = month_window(y, m)
-                return trusted_interval(w, w, "month", None, (), (), "EDTF date")
-            d = int(day)
-            if d > 0 and (d <= 28 or d <= month_length(y, m)):  # every month has 28 days
-                ordinal = days_from_civil(y, m, d)
-                w = trusted_days(ordinal, ordinal)
-                return trusted_interval(w, w, "day", None, (), (), "ISO 8601 date")
-        # a season code, day 00 or the like: the general reader decides, and explains
+    plain = plain_date(text, start, end)
+    if plain is not None:
+        return plain
     return _parse_date(text, start, end).interval()
 
 
 _PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+
+
+def plain_date(text: str, start: int, end: int) -> Interval | None:
+    """The commonest dates, YYYY-MM and YYYY-MM-DD, in one match; None for anything else,
+    a month 13 or a day 00 included, which the general reader decides and explains."""
+    plain = _PLAIN_DATE.fullmatch(text, start, end)
+    if plain is None:
+        return None
+    year, month, day = plain.groups()
+    y, m = int(year), int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        w = month_window(y, m)
+        return trusted_interval(w, w, "month", None, (), (), "EDTF date")
+    d = int(day)
+    if d > 0 and (d <= 28 or d <= month_length(y, m)):  # every month has 28 days
+        w = day_window_of(days_from_civil(y, m, d))
+        return trusted_interval(w, w, "day", None, (), (), "ISO 8601 date")
+    return None
 
 
 def _parse_date(text: str, start: int, end: int) -> _Date:
@@ -451,4 +461,4 @@ def _parse_set(text: str, start: int, end: int) -> Interval:
     return Interval.span(start_window, end_window, "set", rule="EDTF set: all of its members")
 
 
-__all__ = ["DATE_TOKEN", "STEPS", "looks_like_edtf", "parse_date", "parse_edtf"]
+__all__ = ["DATE_TOKEN", "STEPS", "looks_like_edtf", "parse_date", "parse_edtf", "plain_date"]

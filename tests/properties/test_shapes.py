@@ -18,6 +18,7 @@ from chrono.days import Day
 from chrono.parsing.edtf import looks_like_edtf
 from chrono.parsing.natural import Parser
 from chrono.parsing.nodes import Expression
+from chrono.parsing import shapes
 from chrono.parsing.shapes import read
 from tests.strategies import MONTH_NAMES, references
 
@@ -48,6 +49,8 @@ _BASES = [
     "{M} {d}",
     "{d} {M}",
     "{M} {d3}",
+    "{M} {d} {d}",
+    "{M} {y}{d}",
     "{M}",
     "{a}.",
     "the {dec}0s",
@@ -170,6 +173,11 @@ def test_parse_gives_the_same_with_and_without_the_one_match_reader(
         "no later than June 2020",
         "since August 2020",
         "from 2005",
+        # the engine gives back what a possessive part may not keep
+        "1990 to 2000s",  # not the year 2000 and a stray s
+        "2000 years ago",  # not the year 2000
+        "May 2024 to 2025",  # not day 20 and then 24
+        "about May 12 2024 to June 2025",
     ],
 )
 def test_the_common_shapes_are_read_in_one_match(text: str) -> None:
@@ -196,3 +204,12 @@ def test_the_common_shapes_are_read_in_one_match(text: str) -> None:
 )
 def test_what_the_pattern_does_not_read_is_left_to_the_token_reader(text: str) -> None:
     assert read(text, 0, len(text)) is None
+
+
+def test_the_unit_slices_match_the_pattern_groups() -> None:
+    """read() cuts match.groups() by position: lead, a, a's fields, sep, b, b's fields."""
+    index = shapes._compiled().groupindex
+    names = sorted(index, key=index.__getitem__)
+    assert names[shapes._A] == ["a" + f for f in shapes._FIELDS]
+    assert names[shapes._B] == ["b" + f for f in shapes._FIELDS]
+    assert (names[0], names[1], names[shapes._SEP], names[shapes._SEP + 1]) == ("lead", "a", "sep", "b")
