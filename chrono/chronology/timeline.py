@@ -47,7 +47,10 @@ def register_drawing(drawing: Drawing) -> None:
 
 def _drawn() -> Drawing:
     if not _drawing:
-        raise ChronoError("drawing a timeline needs chrono.export: import chrono first")
+        raise ChronoError(
+            "drawing a timeline needs chrono.export: import it, or build the timeline "
+            "with chrono.build_timeline"
+        )
     return _drawing[0]
 
 
