@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 import chrono
 from chrono.days import Day
+from chrono.parsing import shapes
 from chrono.parsing.edtf import looks_like_edtf
 from chrono.parsing.natural import Parser
 from chrono.parsing.nodes import Expression
-from chrono.parsing import shapes
 from chrono.parsing.shapes import read
 from tests.strategies import MONTH_NAMES, references
 
@@ -212,4 +212,5 @@ def test_the_unit_slices_match_the_pattern_groups() -> None:
     names = sorted(index, key=index.__getitem__)
     assert names[shapes._A] == ["a" + f for f in shapes._FIELDS]
     assert names[shapes._B] == ["b" + f for f in shapes._FIELDS]
-    assert (names[0], names[1], names[shapes._SEP], names[shapes._SEP + 1]) == ("lead", "a", "sep", "b")
+    ends = (names[0], names[1], names[shapes._SEP], names[shapes._SEP + 1])
+    assert ends == ("lead", "a", "sep", "b")
