@@ -347,7 +347,8 @@ def test_the_direct_path_does_what_typer_does(
 
 
 def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
-    """`parse -` reads its own command line: no typer, no pydantic, no rich, no plotly."""
+    """`parse -` reads its own command line: no typer, no pydantic, no rich, no plotly, and
+    none of chrono's chronology, events or export."""
     code = (
         "import io, sys, runpy\n"
         "sys.argv = ['chrono', 'parse', '-', '--reference', '2025-07-15']\n"
@@ -355,11 +356,13 @@ def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
         "try:\n    runpy.run_module('chrono', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'typer', 'pydantic', 'rich', 'plotly', 'click'}), file=sys.stderr)\n"
+        "{'typer', 'pydantic', 'rich', 'plotly', 'click'}), "
+        "sorted(m for m in sys.modules if m.startswith(('chrono.chronology', 'chrono.events', "
+        "'chrono.export'))), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert json.loads(done.stdout)["earliest"] == "2025-05-12"
-    assert done.stderr.strip() == "[]"
+    assert done.stderr.strip() == "[] []"
 
 
 # Ending early: the reader goes away, or Ctrl-C; the direct path ends as typer's does
