@@ -27,7 +27,9 @@ def test_importing_chrono_leaves_the_chronology_and_export_unimported() -> None:
 
 def test_parse_stays_the_function_when_its_module_is_imported() -> None:
     out = _run(
-        "import chrono, chrono.parse\nparse = chrono.parse\nprint(callable(parse), parse.__module__)"
+        "import chrono, chrono.parse\n"
+        "parse = chrono.parse\n"
+        "print(callable(parse), parse.__module__)"
     )
     assert out == "True chrono.parse"
 
