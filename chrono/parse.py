@@ -82,24 +82,28 @@ def parse(
         return interval
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
-    body = text[start:end]
     try:
-        # EDTF where the text is EDTF's alphabet; else English, its common shapes in one
-        # match and anything else token by token
-        if looks_like_edtf(body) and ("/" not in body or not _NUMERIC_DATE.fullmatch(body)):
-            try:
-                interval = parse_edtf(text, start, end)
-            except ParseError as edtf_error:
-                # 1985-87 and 1999-2001 are news-style year ranges, not broken EDTF
-                try:
-                    interval = _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
-                except ParseError:
-                    raise edtf_error from None
-        else:
-            expression = read_shape(text, start, end)
-            if expression is None:
-                expression = Parser(text, dayfirst=dayfirst).expression()
+        # English in the common shapes, in one match (no such text is EDTF: the shapes all
+        # have a letter or a space that EDTF has not); else EDTF where the text is EDTF's
+        # alphabet; else English token by token
+        expression = read_shape(text, start, end)
+        if expression is not None:
             interval = resolve(expression, ref, text, direction, fiscal_year_start, focus)
+        else:
+            body = text[start:end]
+            if looks_like_edtf(body) and ("/" not in body or not _NUMERIC_DATE.fullmatch(body)):
+                try:
+                    interval = parse_edtf(text, start, end)
+                except ParseError as edtf_error:
+                    # 1985-87 and 1999-2001 are news-style year ranges, not broken EDTF
+                    try:
+                        interval = _natural(
+                            text, ref, dayfirst, direction, fiscal_year_start, focus
+                        )
+                    except ParseError:
+                        raise edtf_error from None
+            else:
+                interval = _natural(text, ref, dayfirst, direction, fiscal_year_start, focus)
     except ValueError as err:
         if isinstance(err, ParseError):
             raise
