@@ -6,18 +6,24 @@ process under ``valgrind --tool=callgrind`` twice, with 150 distinct expressions
 with none (start-up and warm-up alike, hash seed fixed), and the difference is divided
 by 150. Run it on two checkouts to compare them (``PYTHONPATH=other/checkout``).
 
+``--process`` counts ``chrono parse -`` as parse_bench.py times it: the whole process
+on the mixed corpus, start-up included, against one in-process parse of the same
+lines, and prints the share (the process's rate as a fraction of the in-process one).
+
     python benchmarks/parse_instructions.py [FORM ...]
+    python benchmarks/parse_instructions.py --process
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
 
-from parse_bench import FORMS, distinct
+from common import chrono_command
+from corpus import expressions
+from parse_bench import FORMS, distinct, run_chrono, user_environment
 
 COUNT = 150
 
@@ -33,25 +39,60 @@ def _child(form: str, count: int) -> None:
         chrono.parse(text, reference)
 
 
+def _mixed() -> list[str]:
+    """The mixed corpus of parse_bench.py, distinct expressions."""
+    return list(dict.fromkeys(expressions(100_000, seed=11)))
+
+
+def _child_mixed(runs: int) -> None:
+    items = _mixed()
+    run_chrono(items)  # warm-up, as parse_bench's best-of-runs figure is warm
+    for _ in range(runs):
+        run_chrono(items)
+
+
 def _instructions(form: str, count: int) -> int:
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    child = [sys.executable, __file__, "--child", form, str(count)]
+    return _counted([sys.executable, __file__, "--child", form, str(count)])
+
+
+def _counted(command: list[str], stdin: bytes | None = None) -> int:
+    env = {**user_environment(), "PYTHONHASHSEED": "0"}
     run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *child],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
         capture_output=True,
-        text=True,
+        input=stdin,
         env=env,
         check=True,
     )
-    found = re.search(r"Collected : ([0-9]+)", run.stderr)
+    found = re.search(rb"Collected : ([0-9]+)", run.stderr)
     if found is None:
-        raise SystemExit(f"callgrind gave no count:\n{run.stderr[-2000:]}")
+        raise SystemExit(f"callgrind gave no count:\n{run.stderr[-2000:].decode()}")
     return int(found.group(1))
+
+
+def process_share() -> None:
+    """The whole ``chrono parse -`` process against the parse alone, in instructions."""
+    lines = _mixed()
+    stdin = "".join(line + "\n" for line in lines).encode()
+    command = [*chrono_command(), "parse", "-", "--reference", "2025-07-15"]
+    subprocess.run(command, input=b"", env=user_environment(), check=True)  # the bytecode
+    process = _counted(command, stdin)
+    startup = _counted(command, b"")
+    child = [sys.executable, __file__, "--child-mixed"]
+    in_process = _counted([*child, "1"]) - _counted([*child, "0"])
+    print(f"{len(lines):,d} lines of the mixed corpus")
+    print(f"chrono parse - (whole process)  {process:15,d} instructions")
+    print(f"  of which start-up (no input)  {startup:15,d}")
+    print(f"parse in process (warm)         {in_process:15,d}")
+    print(f"process share                   {in_process / process:15.0%}")
 
 
 def main(forms: list[str]) -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
+    if forms == ["--process"]:
+        process_share()
+        return
     for form in forms or list(FORMS):
         per_parse = (_instructions(form, COUNT) - _instructions(form, 0)) // COUNT
         print(f"{form:26s} {per_parse:8,d} instructions per parse", flush=True)
@@ -60,5 +101,7 @@ def main(forms: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         _child(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1:2] == ["--child-mixed"]:
+        _child_mixed(int(sys.argv[2]))
     else:
         main(sys.argv[1:])
