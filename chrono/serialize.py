@@ -79,8 +79,18 @@ def _strings_json(items: tuple[str, ...]) -> str:
 def interval_json(interval: Interval, text: str) -> str:
     """``json.dumps(interval_dict(interval, text), ensure_ascii=False)``, built directly."""
     start, end, core = interval.start, interval.end, interval.core
+    qualifiers, warnings = interval.qualifiers, interval.warnings
     first = _day_json(start.earliest)
     start_latest = _day_json(start.latest)
+    precision = interval.precision
+    precision_json = _PRECISION_JSON.get(precision) or encode_basestring(precision)
+    if end is start and core is None and not qualifiers and not warnings:  # the commonest
+        return (
+            f'{{"text": {encode_basestring(text)}, "earliest": {first}, "latest": {start_latest}, '
+            f'"start": {{"earliest": {first}, "latest": {start_latest}}}, '
+            f'"end": {{"earliest": {first}, "latest": {start_latest}}}, '
+            f'"precision": {precision_json}, "qualifiers": [], "warnings": []}}'
+        )
     if end is start or end == start:
         end_earliest, last = first, start_latest
     else:
@@ -91,14 +101,13 @@ def interval_json(interval: Interval, text: str) -> str:
         else f', "core": {{"earliest": {_day_json(core.earliest)}, '
         f'"latest": {_day_json(core.latest)}}}'
     )
-    precision = interval.precision
     return (
         f'{{"text": {encode_basestring(text)}, "earliest": {first}, "latest": {last}, '
         f'"start": {{"earliest": {first}, "latest": {start_latest}}}, '
         f'"end": {{"earliest": {end_earliest}, "latest": {last}}}{core_json}, '
-        f'"precision": {_PRECISION_JSON.get(precision) or encode_basestring(precision)}, '
-        f'"qualifiers": {_strings_json(interval.qualifiers)}, '
-        f'"warnings": {_strings_json(interval.warnings)}}}'
+        f'"precision": {precision_json}, '
+        f'"qualifiers": {_strings_json(qualifiers)}, '
+        f'"warnings": {_strings_json(warnings)}}}'
     )
 
 
