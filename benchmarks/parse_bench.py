@@ -4,7 +4,8 @@ against dateparser, python-edtf and (where node is installed) chrono-node, as ra
 Every input is a distinct expression (no parser can profit from a cache), and each
 library's rate counts only the answers it gives: ``answers / CPU seconds`` over the
 same list, the best of several runs. ``chrono parse -`` is timed as a whole process
-(start-up included) on the same lines as the in-process figure beside it. chrono-node
+(start-up included) on the same lines as the in-process figure beside it, runs of the
+two alternating so that both see the same machine. chrono-node
 is installed from npm into ~/.cache/chrono-bench-npm the first time (or
 $CHRONO_BENCH_NPM_CACHE) and timed in one node process on the same expressions.
 
@@ -92,14 +93,14 @@ def process_cpu_seconds(args: list[str], stdin: bytes, repeat: int) -> float:
     """
     env = user_environment()
     subprocess.run(args, input=b"", stdout=subprocess.DEVNULL, check=False, env=env)
-    best = float("inf")
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(args, input=stdin, stdout=subprocess.DEVNULL, check=False, env=env)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        best = min(best, used)
-    return best
+    return min(_process_once(args, stdin, env) for _ in range(repeat))
+
+
+def _process_once(args: list[str], stdin: bytes, env: dict[str, str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(args, input=stdin, stdout=subprocess.DEVNULL, check=False, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def run_chrono(items: list[str]) -> int:
@@ -132,13 +133,26 @@ def _dateparser() -> Callable[[list[str]], int] | None:
     return run
 
 
-def process_rate(lines: list[str], repeat: int = 3) -> float:
-    """Lines a CPU second of ``chrono parse -`` as a whole process, start-up included."""
+def paired_rates(lines: list[str], repeat: int) -> tuple[float, float]:
+    """chrono's rate in process and ``chrono parse -``'s as a whole process (start-up
+    included) on the same lines, each the best of ``repeat`` runs.
+
+    The runs alternate, one of each per round: this machine's speed drifts by tens of
+    percent within a minute, and timing all of one and then all of the other would
+    compare two machines.
+    """
     stdin = "".join(line + "\n" for line in lines).encode()
-    seconds = process_cpu_seconds(
-        [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], stdin, repeat
-    )
-    return len(lines) / seconds
+    args = [*chrono_command(), "parse", "-", "--reference", "2025-07-15"]
+    env = user_environment()
+    subprocess.run(args, input=b"", stdout=subprocess.DEVNULL, check=False, env=env)
+    answers = run_chrono(lines)  # warm, as best_rate's best run is
+    best_in = best_process = float("inf")
+    for _ in range(repeat):
+        began = time.process_time()
+        run_chrono(lines)
+        best_in = min(best_in, time.process_time() - began)
+        best_process = min(best_process, _process_once(args, stdin, env))
+    return answers / best_in, len(lines) / best_process
 
 
 def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
@@ -152,11 +166,10 @@ def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
     """
     mixed = list(dict.fromkeys(expressions(count * 5, seed=11)))
     result: dict[str, Any] = {"expressions": len(mixed)}
-    in_process = best_rate(run_chrono, mixed, repeat)
+    in_process, result["chrono_process_per_s"] = paired_rates(mixed, repeat)
     result["chrono_per_s"] = result["chrono_in_process_per_s"] = in_process
     result["chrono_answers"] = run_chrono(mixed)
     result["process_lines"] = len(mixed)
-    result["chrono_process_per_s"] = process_rate(mixed)
     result["process_share"] = result["chrono_process_per_s"] / in_process
     result["process_startup_s"] = process_cpu_seconds(
         [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], b"", 3
@@ -184,8 +197,7 @@ def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
     forms: dict[str, Any] = {}
     for name, items in sets.items():
         row: dict[str, Any] = {"expressions": len(items)}
-        row["chrono_per_s"] = best_rate(run_chrono, items, repeat)
-        row["process_per_s"] = process_rate(items)
+        row["chrono_per_s"], row["process_per_s"] = paired_rates(items, repeat)
         row["process_share"] = row["process_per_s"] / row["chrono_per_s"]
         if theirs is not None:
             sample = items[:300]
