@@ -204,7 +204,8 @@ def trusted_window(earliest: Day | None, latest: Day | None) -> Window:
 def trusted_days(first: int, last: int) -> Window:
     """The window of the days ``first`` to ``last`` (ordinals that calendar arithmetic put in
     order): the unit windows of every parse, built without the validator (tests check every
-    unit window against it)."""
+    unit window against it). trusted_day and trusted_window written out: three calls fewer
+    on the hottest path of all."""
     earliest: Day = _new(Day)
     _DAY_ORDINAL(earliest, first)
     latest: Day = _new(Day)

@@ -306,8 +306,8 @@ def _bound(form: str, w: Window) -> Window:
 class _Context(NamedTuple):
     """What every handler may need besides the unit: the text, the reference and the tense.
 
-    A named tuple: one is made for every parse, and a tuple is built for a third of what
-    a class with ``__init__`` costs.
+    A named tuple, built as the tuple it is: one is made for every parse, and that costs
+    less than a class's ``__init__``.
     """
 
     text: str

@@ -71,8 +71,6 @@ def _day_json(day: Day | None) -> str:
 
 
 def _strings_json(items: tuple[str, ...]) -> str:
-    if not items:
-        return "[]"
     return "[" + ", ".join(map(encode_basestring, items)) + "]"
 
 
@@ -84,13 +82,6 @@ def interval_json(interval: Interval, text: str) -> str:
     start_latest = _day_json(start.latest)
     precision = interval.precision
     precision_json = _PRECISION_JSON.get(precision) or encode_basestring(precision)
-    if end is start and core is None and not qualifiers and not warnings:  # the commonest
-        return (
-            f'{{"text": {encode_basestring(text)}, "earliest": {first}, "latest": {start_latest}, '
-            f'"start": {{"earliest": {first}, "latest": {start_latest}}}, '
-            f'"end": {{"earliest": {first}, "latest": {start_latest}}}, '
-            f'"precision": {precision_json}, "qualifiers": [], "warnings": []}}'
-        )
     if end is start or end == start:
         end_earliest, last = first, start_latest
     else:
@@ -106,8 +97,8 @@ def interval_json(interval: Interval, text: str) -> str:
         f'"start": {{"earliest": {first}, "latest": {start_latest}}}, '
         f'"end": {{"earliest": {end_earliest}, "latest": {last}}}{core_json}, '
         f'"precision": {precision_json}, '
-        f'"qualifiers": {_strings_json(qualifiers)}, '
-        f'"warnings": {_strings_json(warnings)}}}'
+        f'"qualifiers": {_strings_json(qualifiers) if qualifiers else "[]"}, '
+        f'"warnings": {_strings_json(warnings) if warnings else "[]"}}}'
     )
 
 

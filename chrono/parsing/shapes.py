@@ -101,7 +101,7 @@ def _compiled() -> re.Pattern[str]:
     ``chrono --help`` and every start-up would otherwise pay."""
     month, lead = _words(MONTHS), _words([*_OPEN, "between", "from"])
     spans = rf"\s+{_words(RANGE_WORDS)}\s+|\s+-\s+|{_AND}"  # a dash between spaces only
-    shape = re.compile(
+    return re.compile(
         rf"(?:(?P<lead>{lead})\s+)?+"
         + _unit("a", month)
         + rf"(?:(?P<sep>{spans})"
@@ -109,7 +109,6 @@ def _compiled() -> re.Pattern[str]:
         + "|)",  # an empty alternative costs the engine less than '?' around a whole unit
         re.ASCII,  # matched on lowered ASCII text: faster than ignoring case, and no 'ſ' as 's'
     )
-    return shape
 
 
 # where each part sits in match.groups(): lead, a, a's fields, sep, b, b's fields (a test
