@@ -2,8 +2,9 @@
 
 A batch's cost is its parse and little more: input is read in chunks, decoded and
 split once per chunk (:func:`chrono.text_input.input_batches`); each line is written
-from a template (:func:`chrono.serialize.interval_json`), and each chunk's lines go
-out in one write. A command line that is exactly a ``chrono parse -`` is read here
+from a template (:func:`chrono.serialize.interval_json`), and each hundred or so
+lines go out in one write, while their answers are still in the cache. A command
+line that is exactly a ``chrono parse -`` is read here
 (:func:`batch_request`, called first by ``chrono/__main__.py``) and run without
 importing typer, whose import and type adapters cost a process more than thousands
 of lines do; anything else goes to :mod:`chrono.cli`, whose ``parse`` command calls

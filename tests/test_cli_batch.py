@@ -164,13 +164,11 @@ def test_empty_input_prints_nothing_and_succeeds() -> None:
 # The lines, read in chunks of any size
 
 
-def batches(data: bytes, size: int) -> list[str | tuple[str]]:
+def batches(data: bytes, size: int, most: int = 128) -> list[str | tuple[str]]:
     """Every line read, a BadLine as a 1-tuple of its message (comparable)."""
-    return [
-        (line.message,) if isinstance(line, BadLine) else line
-        for batch in input_batches(io.BytesIO(data), size)
-        for line in batch
-    ]
+    lists = list(input_batches(io.BytesIO(data), size, most))
+    assert all(0 < len(lines) <= most for lines in lists)
+    return [(line.message,) if isinstance(line, BadLine) else line for b in lists for line in b]
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 64, 1 << 16])
@@ -221,10 +219,19 @@ def reference_lines(data: bytes) -> list[str | tuple[str]]:
 PIECES = [b"\n", b"\r", b"\r\n", b"\xef\xbb\xbf", b"\xff", b"\xc3", b"\xa9", b"a", b"2020", b" "]
 
 
-@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(1, 12))
-def test_lines_read_in_chunks_are_the_lines_read_one_by_one(pieces: list[bytes], size: int) -> None:
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(1, 12), st.integers(1, 4))
+def test_lines_read_in_chunks_are_the_lines_read_one_by_one(
+    pieces: list[bytes], size: int, most: int
+) -> None:
     data = b"".join(pieces)
-    assert batches(data, size) == reference_lines(data)
+    assert batches(data, size, most) == reference_lines(data)
+
+
+def test_a_chunk_of_many_lines_is_handed_on_in_short_lists() -> None:
+    data = b"".join(b"%d\n" % n for n in range(1000))
+    lists = list(input_batches(io.BytesIO(data), 1 << 16, 128))
+    assert [len(lines) for lines in lists] == [128] * 7 + [104]
+    assert [line for lines in lists for line in lines] == [str(n) for n in range(1000)]
 
 
 # The JSON of a line, from its template
