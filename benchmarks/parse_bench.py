@@ -4,8 +4,9 @@ against dateparser, python-edtf and (where node is installed) chrono-node, as ra
 Every input is a distinct expression (no parser can profit from a cache), and each
 library's rate counts only the answers it gives: ``answers / CPU seconds`` over the
 same list, the best of several runs. ``chrono parse -`` is timed as a whole process
-(start-up included) on the same lines as the in-process figure beside it, runs of the
-two alternating so that both see the same machine. chrono-node
+(start-up included) on the same lines as the in-process figure beside it, each process
+run between two in-process runs so that both see the same machine; its share of the
+in-process rate is the median of those rounds' shares. chrono-node
 is installed from npm into ~/.cache/chrono-bench-npm the first time (or
 $CHRONO_BENCH_NPM_CACHE) and timed in one node process on the same expressions.
 
@@ -19,6 +20,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -133,13 +135,15 @@ def _dateparser() -> Callable[[list[str]], int] | None:
     return run
 
 
-def paired_rates(lines: list[str], repeat: int) -> tuple[float, float]:
+def paired_rates(lines: list[str], repeat: int) -> tuple[float, float, float]:
     """chrono's rate in process and ``chrono parse -``'s as a whole process (start-up
-    included) on the same lines, each the best of ``repeat`` runs.
+    included) on the same lines, each the best of ``repeat`` runs, and the process's
+    share of the in-process rate: the median of the shares of the rounds.
 
-    The runs alternate, one of each per round: this machine's speed drifts by tens of
-    percent within a minute, and timing all of one and then all of the other would
-    compare two machines.
+    Each round times a process between two in-process runs and compares it with their
+    mean: this machine's speed drifts by tens of percent within a minute, so timing all
+    of one and then all of the other would compare two machines, and a ratio of two
+    best runs compares the luckiest moment of a short run with that of a long one.
     """
     stdin = "".join(line + "\n" for line in lines).encode()
     args = [*chrono_command(), "parse", "-", "--reference", "2025-07-15"]
@@ -147,12 +151,21 @@ def paired_rates(lines: list[str], repeat: int) -> tuple[float, float]:
     subprocess.run(args, input=b"", stdout=subprocess.DEVNULL, check=False, env=env)
     answers = run_chrono(lines)  # warm, as best_rate's best run is
     best_in = best_process = float("inf")
+    shares: list[float] = []
+    before = _in_process_seconds(lines)
     for _ in range(repeat):
-        began = time.process_time()
-        run_chrono(lines)
-        best_in = min(best_in, time.process_time() - began)
-        best_process = min(best_process, _process_once(args, stdin, env))
-    return answers / best_in, len(lines) / best_process
+        process = _process_once(args, stdin, env)
+        after = _in_process_seconds(lines)
+        best_in, best_process = min(best_in, before, after), min(best_process, process)
+        shares.append((len(lines) / process) / (answers / ((before + after) / 2)))
+        before = after
+    return answers / best_in, len(lines) / best_process, statistics.median(shares)
+
+
+def _in_process_seconds(lines: list[str]) -> float:
+    began = time.process_time()
+    run_chrono(lines)
+    return time.process_time() - began
 
 
 def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
@@ -166,11 +179,13 @@ def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
     """
     mixed = list(dict.fromkeys(expressions(count * 5, seed=11)))
     result: dict[str, Any] = {"expressions": len(mixed)}
-    in_process, result["chrono_process_per_s"] = paired_rates(mixed, repeat)
+    in_process, result["chrono_process_per_s"], result["process_share"] = paired_rates(
+        mixed, 2 * repeat - 1
+    )
     result["chrono_per_s"] = result["chrono_in_process_per_s"] = in_process
+    result["process_share_of_best_runs"] = result["chrono_process_per_s"] / in_process
     result["chrono_answers"] = run_chrono(mixed)
     result["process_lines"] = len(mixed)
-    result["process_share"] = result["chrono_process_per_s"] / in_process
     result["process_startup_s"] = process_cpu_seconds(
         [*chrono_command(), "parse", "-", "--reference", "2025-07-15"], b"", 3
     )
@@ -197,8 +212,9 @@ def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
     forms: dict[str, Any] = {}
     for name, items in sets.items():
         row: dict[str, Any] = {"expressions": len(items)}
-        row["chrono_per_s"], row["process_per_s"] = paired_rates(items, repeat)
-        row["process_share"] = row["process_per_s"] / row["chrono_per_s"]
+        row["chrono_per_s"], row["process_per_s"], row["process_share"] = paired_rates(
+            items, repeat
+        )
         if theirs is not None:
             sample = items[:300]
             row["dateparser_per_s"] = best_rate(theirs, sample, 2)
@@ -344,7 +360,8 @@ def report(p: dict[str, Any]) -> str:
     )
     text = table(
         "parse, distinct expressions, answers per CPU second (chrono parse -: lines per CPU "
-        "second of the whole process, and its share of the in-process rate)",
+        "second of the whole process, and its share of the in-process rate, the median of "
+        "paired rounds)",
         rows,
         [
             "form",
@@ -364,6 +381,10 @@ def report(p: dict[str, Any]) -> str:
         )
     else:
         text += f"\ndateparser: {d}"
+    text += (
+        "\nchrono parse - on the mixed corpus, the best process run against the best "
+        f"in-process run: {p['process_share_of_best_runs']:.0%} of its rate."
+    )
     text += (
         f"\nchrono parse - start-up (no input): {p['process_startup_s']:.2f} s CPU; "
         f"chrono answered {p['chrono_answers']:,} of {p['expressions']:,} mixed expressions."
