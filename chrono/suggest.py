@@ -6,7 +6,6 @@ and anything else a message names can share one rule for what counts as close.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable
 
 CUTOFF = 0.75  # close enough to be a slip of the keyboard, far enough not to be a guess
@@ -15,6 +14,8 @@ BUDGET = 200_000  # names compared per Guesser: a few tenths of a second at most
 
 def close_match(word: str, names: Iterable[str], cutoff: float = CUTOFF) -> str | None:
     """The name in ``names`` closest to ``word``, or None when none is close."""
+    import difflib  # here: every command imports this module, few print a suggestion
+
     found = difflib.get_close_matches(word, list(names), n=1, cutoff=cutoff)
     return found[0] if found else None
 

@@ -354,8 +354,8 @@ def test_the_direct_path_does_what_typer_does(
 
 
 def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
-    """`parse -` reads its own command line: no typer, no pydantic, no rich, no plotly, and
-    none of chrono's chronology, events or export."""
+    """`parse -` reads its own command line: no typer, no pydantic, no rich, no plotly, no
+    difflib (for did-you-mean), and none of chrono's chronology, events or export."""
     code = (
         "import io, sys, runpy\n"
         "sys.argv = ['chrono', 'parse', '-', '--reference', '2025-07-15']\n"
@@ -363,7 +363,7 @@ def test_a_batch_loads_no_command_machinery_and_no_charts() -> None:
         "try:\n    runpy.run_module('chrono', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'typer', 'pydantic', 'rich', 'plotly', 'click'}), "
+        "{'typer', 'pydantic', 'rich', 'plotly', 'click', 'difflib'}), "
         "sorted(m for m in sys.modules if m.startswith(('chrono.chronology', 'chrono.events', "
         "'chrono.export'))), file=sys.stderr)\n"
     )
