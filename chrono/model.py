@@ -29,6 +29,11 @@ def upper(day: Day | None) -> float:
     return _POS if day is None else day.ordinal
 
 
+def wholly_before(end: Window, start: Window) -> bool:
+    """``end`` lies wholly before ``start``: no span can run from the one to the other."""
+    return upper(end.latest) < lower(start.earliest)
+
+
 def _ordered_bounds(instance: Window, _attribute: Any, latest: Day | None) -> None:
     earliest = instance.earliest
     if earliest is not None and latest is not None and latest.ordinal < earliest.ordinal:
@@ -137,7 +142,7 @@ class Interval:
 
         Raises :class:`WindowError` when the end lies wholly before the start.
         """
-        if upper(end.latest) < lower(start.earliest):
+        if wholly_before(end, start):
             raise WindowError(f"the end ({end}) lies wholly before the start ({start})")
         start_latest = start.latest
         if end.latest is not None and (start_latest is None or end.latest < start_latest):
@@ -163,7 +168,8 @@ class Interval:
     @property
     def window(self) -> Window:
         """From the earliest possible start to the latest possible end."""
-        return Window(self.start.earliest, self.end.latest)
+        start, end = self.start, self.end
+        return start if start is end else Window(start.earliest, end.latest)
 
     @property
     def is_span(self) -> bool:

@@ -34,6 +34,7 @@ from chrono.model import (
     trusted_span,
     trusted_window,
     upper,
+    wholly_before,
 )
 from chrono.parsing.nodes import Expression, Unit
 from chrono.parsing.referback import FOCUS_ITSELF, IN_FOCUS_QUARTER, SEASON
@@ -160,7 +161,7 @@ def resolve(
     if a.core is not None or b.core is not None:
         core = Window((a.core or a.window).earliest, (b.core or b.window).latest)
     warnings = a.warnings + b.warnings
-    if upper(b.window.latest) < lower(a.window.earliest):
+    if wholly_before(b.window, a.window):
         raise ParseError(
             text, second.start, f"a second date that is not wholly before the first ({a.window})"
         )

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 
 from chrono.days import Day, days_from_civil, is_leap, month_length
 from chrono.errors import ParseError
-from chrono.model import Interval, Window, coarser, trusted_interval
+from chrono.model import (
+    Interval,
+    Window,
+    coarser,
+    trusted_interval,
+    trusted_span,
+    wholly_before,
+)
 from chrono.units import (
     STEPS,
     day_window_of,
@@ -170,27 +177,34 @@ def parse_date(text: str, start: int, end: int) -> Interval:
     return _parse_date(text, start, end).interval()
 
 
-_PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+_PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?([?~%]?)")
+_MARKED = {mark: (_qualifiers(mark), 2 if mark == "%" else 1) for mark in QUALIFIER_NAMES}
 
 
 def plain_date(text: str, start: int, end: int) -> Interval | None:
-    """The commonest dates, YYYY-MM and YYYY-MM-DD, in one match; None for anything else,
-    a month 13 or a day 00 included, which the general reader decides and explains."""
+    """The commonest dates, YYYY-MM and YYYY-MM-DD, with one qualifier after them or none
+    (``2004-06~``), in one match; None for anything else, a month 13 or a day 00
+    included, which the general reader decides and explains."""
     plain = _PLAIN_DATE.fullmatch(text, start, end)
     if plain is None:
         return None
-    year, month, day = plain.groups()
+    year, month, day, mark = plain.groups()
     y, m = int(year), int(month)
     if not 1 <= m <= 12:
         return None
     if day is None:
-        w = month_window(y, m)
-        return trusted_interval(w, w, "month", None, (), (), "EDTF date")
-    d = int(day)
-    if d > 0 and (d <= 28 or d <= month_length(y, m)):  # every month has 28 days
-        w = day_window_of(days_from_civil(y, m, d))
-        return trusted_interval(w, w, "day", None, (), (), "ISO 8601 date")
-    return None
+        w, precision, rule = month_window(y, m), "month", "EDTF date"
+    else:
+        d = int(day)
+        if not (d > 0 and (d <= 28 or d <= month_length(y, m))):  # every month has 28 days
+            return None
+        w, precision, rule = day_window_of(days_from_civil(y, m, d)), "day", "ISO 8601 date"
+    if not mark:
+        return trusted_interval(w, w, precision, None, (), (), rule)
+    # a qualifier after the whole date widens it by one unit (two for %) each side
+    qualifiers, steps = _MARKED[mark]
+    window = widen(w, precision, steps)
+    return trusted_interval(window, window, precision, w, qualifiers, (), "EDTF date")
 
 
 def _parse_date(text: str, start: int, end: int) -> _Date:
@@ -392,12 +406,16 @@ def parse_edtf(text: str, start: int, end: int) -> Interval:
         raise _fail(text, start, "a date on at least one side of '/'")
     start_window = first if first is not None else Window(None, last.latest if last else None)
     end_window = last if last is not None else Window(start_window.earliest, None)
-    core = None
-    if marks:
-        core = Window(
-            cores[0].earliest if first is not None else None,
-            cores[-1].latest if last is not None else None,
+    if not marks:  # two windows read, and in order: clipped, they need no checking
+        if wholly_before(end_window, start_window):
+            raise _fail(text, start + slash + 1, "an end that is not wholly before the start")
+        return trusted_span(
+            start_window, end_window, precision, (), tuple(warnings), "EDTF interval"
         )
+    core = Window(
+        cores[0].earliest if first is not None else None,
+        cores[-1].latest if last is not None else None,
+    )
     try:
         return Interval.span(
             start_window,
