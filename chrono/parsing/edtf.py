@@ -42,6 +42,8 @@ _TIME = re.compile(
 )
 
 QUALIFIER_NAMES = {"?": ("uncertain",), "~": ("approximate",), "%": ("approximate", "uncertain")}
+# How many units a qualifier widens its part by, each side (dates.md): % is both at once.
+_WIDENED_BY = {"?": 1, "~": 1, "%": 2}
 # A single date as it may stand inside prose; the full grammar is checked by parse_date.
 DATE_TOKEN = (
     r"[?~%]?(?:Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?"
@@ -178,7 +180,7 @@ def parse_date(text: str, start: int, end: int) -> Interval:
 
 
 _PLAIN_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?([?~%]?)")
-_MARKED = {mark: (_qualifiers(mark), 2 if mark == "%" else 1) for mark in QUALIFIER_NAMES}
+_MARKED = {mark: (_qualifiers(mark), _WIDENED_BY[mark]) for mark in QUALIFIER_NAMES}
 
 
 def plain_date(text: str, start: int, end: int) -> Interval | None:
@@ -309,13 +311,13 @@ def _components(
         is_last = index == len(present) - 1
         if left:
             date.marks += left
-            date.per_component.append((index, 2 if left == "%" else 1))
+            date.per_component.append((index, _WIDENED_BY[left]))
         if right and is_last:
             date.marks += right
-            date.trailing = 2 if right == "%" else 1
+            date.trailing = _WIDENED_BY[right]
         elif right:
             date.marks += right
-            steps = 2 if right == "%" else 1
+            steps = _WIDENED_BY[right]
             date.per_component.extend((i, steps) for i in range(index + 1))
         if (left or right) and (date.precision not in ("day", "month", "year")) and not is_last:
             raise _fail(text, pos, "qualifiers on the parts of a plain year-month-day date")
@@ -341,7 +343,7 @@ def _y_year(text: str, start: int, m: re.Match[str]) -> _Date:
         )
     if m.group(5):
         date.marks = m.group(5)
-        date.trailing = 2 if m.group(5) == "%" else 1
+        date.trailing = _WIDENED_BY[m.group(5)]
     return date
 
 
