@@ -66,6 +66,12 @@ def distinct(make: Callable[[random.Random], str], count: int, seed: int = 5) ->
     return list(seen)
 
 
+def mixed_corpus(count: int = 20_000) -> list[str]:
+    """The distinct expressions among ``5 * count`` drawn from the forms of dates.md
+    (about 40,000 of 100,000: the corpus repeats its forms), in the order drawn."""
+    return list(dict.fromkeys(expressions(count * 5, seed=11)))
+
+
 def best_rate(run: Callable[[list[str]], int], items: list[str], repeat: int) -> float:
     """Answers per CPU second, the best of ``repeat`` runs: the machine is shared."""
     best = float("inf")
@@ -171,13 +177,12 @@ def _in_process_seconds(lines: list[str]) -> float:
 def measure(count: int = 20_000, repeat: int = 5) -> dict[str, Any]:
     """Every figure of the report, from one run.
 
-    The mixed corpus is the distinct expressions among ``5 * count`` drawn (about
-    40,000 of 100,000: the corpus repeats its forms); dateparser, being slow, reads
-    the first 1,500 of them and 300 of each form, and chrono is timed again on the
+    On the mixed corpus (:func:`mixed_corpus`), dateparser, being slow, reads
+    the first 1,500 expressions and 300 of each form, and chrono is timed again on the
     same lists for its ratios. Each form has up to 20,000 expressions (fewer where the
     form has fewer), so a process's start-up weighs on its figure as it would on a batch.
     """
-    mixed = list(dict.fromkeys(expressions(count * 5, seed=11)))
+    mixed = mixed_corpus(count)
     result: dict[str, Any] = {"expressions": len(mixed)}
     in_process, result["chrono_process_per_s"], result["process_share"] = paired_rates(
         mixed, 2 * repeat - 1

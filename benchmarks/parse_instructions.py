@@ -22,8 +22,7 @@ import subprocess
 import sys
 
 from common import chrono_command
-from corpus import expressions
-from parse_bench import FORMS, distinct, run_chrono, user_environment
+from parse_bench import FORMS, distinct, mixed_corpus, run_chrono, user_environment
 
 COUNT = 150
 
@@ -39,13 +38,8 @@ def _child(form: str, count: int) -> None:
         chrono.parse(text, reference)
 
 
-def _mixed() -> list[str]:
-    """The mixed corpus of parse_bench.py, distinct expressions."""
-    return list(dict.fromkeys(expressions(100_000, seed=11)))
-
-
 def _child_mixed(runs: int) -> None:
-    items = _mixed()
+    items = mixed_corpus()
     run_chrono(items)  # warm-up, as parse_bench's best-of-runs figure is warm
     for _ in range(runs):
         run_chrono(items)
@@ -72,7 +66,7 @@ def _counted(command: list[str], stdin: bytes | None = None) -> int:
 
 def process_share() -> None:
     """The whole ``chrono parse -`` process against the parse alone, in instructions."""
-    lines = _mixed()
+    lines = mixed_corpus()
     stdin = "".join(line + "\n" for line in lines).encode()
     command = [*chrono_command(), "parse", "-", "--reference", "2025-07-15"]
     subprocess.run(command, input=b"", env=user_environment(), check=True)  # the bytecode
